@@ -1,0 +1,170 @@
+"""The command line. With no command it opens the window; every mistake is one line, no traceback.
+
+Heavy modules (Qt, SQLite history, plots) are imported inside the command that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from psoas_desktop import APP_NAME, __version__
+from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.storage.paths import AppPaths
+
+
+class UsageError(Exception):
+    """A mistake on the command line, told in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def format_duration(seconds: float) -> str:
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=APP_NAME, description="Follow psoas and hip-flexor routines on a mat.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the history is kept")
+    parser.add_argument("--config-dir", metavar="DIR", help="where your own routines.json is")
+    parser.add_argument("--routines", metavar="FILE", type=Path,
+                        help="one more routines file for this run")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("routines", help="list the routines")
+    plan = commands.add_parser("plan", help="print a routine's timeline")
+    plan.add_argument("routine", help="the routine's id (see 'routines')")
+    plan.add_argument("--json", action="store_true", help="print JSON")
+    validate = commands.add_parser("validate", help="check a routines file")
+    validate.add_argument("file", type=Path)
+    commands.add_parser("install-desktop-entry",
+                        help="add Psoas Desktop to your desktop's application menu")
+    history = commands.add_parser("history", help="your recorded sessions")
+    history_commands = history.add_subparsers(dest="history_command", metavar="ACTION",
+                                              parser_class=_Parser, required=True)
+    listing = history_commands.add_parser("list", help="recent sessions, one a line")
+    listing.add_argument("--limit", type=int, default=20, help="how many (default 20)")
+    export = history_commands.add_parser("export", help="write sessions and steps to CSV")
+    export.add_argument("file", type=Path)
+    return parser
+
+
+def load_book(paths: AppPaths, extra: Path | None) -> RoutineBook:
+    from psoas_desktop.core.routine_file import load_book as load
+    from psoas_desktop.resources import builtin_routines
+
+    files = [paths.user_routines]
+    if extra is not None:
+        if not extra.exists():
+            raise UsageError(f"--routines: no such file: {extra}")
+        files.append(extra)
+    return load(builtin_routines(), files)
+
+
+def _warn(book: RoutineBook) -> None:
+    for problem in book.problems:
+        print(f"{APP_NAME}: refused: {problem}", file=sys.stderr)
+
+
+def cmd_routines(book: RoutineBook) -> int:
+    from psoas_desktop.core.timeline import build_timeline
+
+    rows = [(r.id, r.name, str(len(r.exercises)),
+             format_duration(build_timeline(r, rests=book.rests).total_seconds))
+            for r in book.routines]
+    header = ("ID", "NAME", "EXERCISES", "LENGTH")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
+    from psoas_desktop.core.timeline import build_timeline
+
+    routine = book.get(routine_id)
+    if routine is None:
+        raise UsageError(f"no routine '{routine_id}'; try one of: {', '.join(book.ids())}")
+    timeline = build_timeline(routine, rests=book.rests)
+    if as_json:
+        json.dump(timeline.as_dict(), sys.stdout, indent=2)
+        print()
+        return 0
+    print(f"{routine.name} ({routine.id}): {len(timeline.steps)} steps, "
+          f"{format_duration(timeline.total_seconds)}")
+    names = {ex.id: ex.name for ex in routine.exercises}
+    at = 0
+    for step in timeline.steps:
+        where = " ".join(filter(None, [
+            step.side.value if step.side else "",
+            f"set {step.set}/{step.sets}" if step.set else "",
+            f"rep {step.rep}/{step.reps}" if step.rep else "",
+        ]))
+        exercise = names.get(step.exercise_id or "", "")
+        print(f"{format_duration(at):>7}  {step.kind.value:<7} {step.seconds:>4} s  "
+              f"{step.phase or '':<17} {where:<22} {exercise}".rstrip())
+        at += step.seconds
+    return 0
+
+
+def cmd_validate(file: Path) -> int:
+    from psoas_desktop.core.routine_file import RoutineFileError, build_routines, read_document
+    from psoas_desktop.resources import builtin_routines
+
+    builtin = read_document(builtin_routines())
+    _, library, _ = build_routines(builtin, builtin_routines(), {})
+    try:
+        document = read_document(file)
+        routines, _, _ = build_routines(document, file, library)
+    except RoutineFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    exercises = len(document.get("exercises", []))
+    print(f"{file}: valid: {len(routines)} routines, {exercises} exercises")
+    return 0
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = AppPaths.resolve(args.config_dir, args.data_dir)
+    if args.command == "validate":
+        return cmd_validate(args.file)
+    if args.command == "install-desktop-entry":
+        from psoas_desktop.desktop_entry import install
+
+        return install()
+    if args.command == "history":
+        from psoas_desktop.storage.history_cli import run_history
+
+        return run_history(args, paths)
+    book = load_book(paths, args.routines)
+    _warn(book)
+    if args.command == "routines":
+        return cmd_routines(book)
+    if args.command == "plan":
+        return cmd_plan(book, args.routine, args.json)
+    from psoas_desktop.app import run_app
+
+    return run_app(book, paths)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except UsageError as exc:
+        print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""The core: routines, timeline, session engine and progression. Pure Python, no Qt."""

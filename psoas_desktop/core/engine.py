@@ -1,0 +1,308 @@
+"""The session engine: runs a timeline against a monotonic clock. Pure Python, no Qt.
+
+Time is a deadline, not a count: the engine keeps when the current step began (its anchor)
+and derives everything else from `clock()`, so late or missed wake-ups cannot make it drift.
+Whoever drives it calls `update()` at `next_wakeup()`; each step starts at the exact moment the
+previous one ended, not at the moment the driver noticed. Events go to subscribers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from psoas_desktop.core.cues import Cue, CueMoment, cue_moments
+from psoas_desktop.core.timeline import Step, Timeline
+
+Clock = Callable[[], float]
+
+# A driver wakes the engine at least once a second while it runs; a silence far longer than
+# that means the computer slept, and the session pauses instead of skipping what was missed.
+DEFAULT_GAP_LIMIT = 5.0
+# A cue that could only sound later than this after its moment is dropped, not played late.
+CUE_LATE_LIMIT = 0.75
+
+
+class State(StrEnum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class StepStarted:
+    index: int
+    step: Step
+
+
+@dataclass(frozen=True)
+class StepEnded:
+    index: int
+    step: Step
+    active_seconds: float
+    skipped: bool  # left before its time was up (next, jump or finish)
+
+
+@dataclass(frozen=True)
+class CueDue:
+    cue: Cue
+    index: int
+    step: Step
+    count: int | None = None  # the seconds left, for a tick
+
+
+@dataclass(frozen=True)
+class Paused:
+    by_clock_gap: bool  # True when the computer slept, False when the user paused
+
+
+@dataclass(frozen=True)
+class Resumed:
+    pass
+
+
+@dataclass(frozen=True)
+class Finished:
+    completed: bool  # reached the end of the timeline (rather than finishing early)
+    active_seconds: float
+
+
+Event = StepStarted | StepEnded | CueDue | Paused | Resumed | Finished
+Listener = Callable[[Event], None]
+
+
+class Session:
+    def __init__(
+        self, timeline: Timeline, clock: Clock, gap_limit: float = DEFAULT_GAP_LIMIT
+    ) -> None:
+        if not timeline.steps:
+            raise ValueError("a session needs at least one step")
+        self.timeline = timeline
+        self._clock = clock
+        self._gap_limit = gap_limit
+        self._listeners: list[Listener] = []
+        self.state = State.READY
+        self.index = 0
+        self._offset = 0.0  # seconds of the current step done before `_anchor`
+        self._anchor: float | None = None  # when the current stretch of running began
+        self._cues: list[CueMoment] = []
+        self._next_cue = 0
+        self._active_before = 0.0  # active seconds of the steps already left
+        self._last_seen = clock()
+
+    # --- observing -------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    @property
+    def step(self) -> Step:
+        return self.timeline.steps[self.index]
+
+    @property
+    def next_step(self) -> Step | None:
+        steps = self.timeline.steps
+        return steps[self.index + 1] if self.index + 1 < len(steps) else None
+
+    def step_elapsed(self, now: float | None = None) -> float:
+        if self._anchor is None:
+            return self._offset
+        now = self._clock() if now is None else now
+        return min(self.step.seconds, self._offset + max(0.0, now - self._anchor))
+
+    def remaining(self, now: float | None = None) -> float:
+        """Seconds left in the current step."""
+        if self.state is State.FINISHED:
+            return 0.0
+        return max(0.0, self.step.seconds - self.step_elapsed(now))
+
+    def display_seconds(self, now: float | None = None) -> int:
+        """The whole seconds a countdown shows: 4.2 s left shows 5, as a kitchen timer does."""
+        return math.ceil(round(self.remaining(now), 6))
+
+    def progress(self, now: float | None = None) -> float:
+        """How far through the current step, 0 to 1."""
+        seconds = self.step.seconds
+        return 1.0 if self.state is State.FINISHED else self.step_elapsed(now) / seconds
+
+    def routine_elapsed(self, now: float | None = None) -> float:
+        """Planned seconds behind the cursor: the steps before it and the part of this one."""
+        if self.state is State.FINISHED:
+            return float(self.timeline.total_seconds)
+        return self.timeline.seconds_before(self.index) + self.step_elapsed(now)
+
+    def active_seconds(self, now: float | None = None) -> float:
+        """Seconds the session has really run, pauses left out."""
+        current = 0.0 if self.state is State.FINISHED else self.step_elapsed(now)
+        return self._active_before + current
+
+    # --- driving ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.state is not State.READY:
+            return
+        now = self._clock()
+        self.state = State.RUNNING
+        self._last_seen = now
+        self._enter(self.index, now, announce=True)
+
+    def pause(self) -> None:
+        if self.state is not State.RUNNING:
+            return
+        now = self._clock()
+        self.update(now)
+        if self.state is State.RUNNING:
+            self._freeze(now)
+            self._emit(Paused(by_clock_gap=False))
+
+    def resume(self) -> None:
+        if self.state is not State.PAUSED:
+            return
+        now = self._clock()
+        self.state = State.RUNNING
+        self._anchor = now
+        self._last_seen = now
+        self._emit(Resumed())
+        if self._offset == 0.0:
+            self._emit_due_cues(self._offset)
+
+    def toggle(self) -> None:
+        """Space bar: start, pause or resume, whichever fits."""
+        if self.state is State.READY:
+            self.start()
+        elif self.state is State.RUNNING:
+            self.pause()
+        elif self.state is State.PAUSED:
+            self.resume()
+
+    def go_to(self, index: int) -> None:
+        """Move to the start of step `index`; the step left early counts as skipped."""
+        if self.state is State.FINISHED or not 0 <= index < len(self.timeline.steps):
+            return
+        now = self._clock()
+        if self.state is State.READY:
+            self.index = index
+            return
+        if self.state is State.RUNNING:
+            self.update(now)
+            if self.state is not State.RUNNING:
+                return
+        if index > self.index:
+            self._end_step(now, skipped=True)
+        else:
+            self._active_before += self.step_elapsed(now)
+        self._enter(index, now, announce=self.state is State.RUNNING)
+
+    def next(self) -> None:
+        if self.index + 1 < len(self.timeline.steps):
+            self.go_to(self.index + 1)
+        elif self.state in (State.RUNNING, State.PAUSED):
+            self._end_step(self._clock(), skipped=True)
+            self._finish(completed=True)
+
+    def previous(self) -> None:
+        self.go_to(self.index - 1)
+
+    def jump_to_exercise(self, exercise_index: int) -> None:
+        self.go_to(self.timeline.first_step_of(exercise_index))
+
+    def finish(self) -> None:
+        """End early: what was done so far stands."""
+        if self.state not in (State.RUNNING, State.PAUSED):
+            return
+        now = self._clock()
+        if self.state is State.RUNNING:
+            self.update(now)
+            if self.state is State.FINISHED:
+                return
+        self._end_step(now, skipped=True)
+        self._finish(completed=False)
+
+    def update(self, now: float | None = None) -> None:
+        """Bring the session up to `now`: end steps whose time is up and emit due cues."""
+        now = self._clock() if now is None else now
+        if self.state is not State.RUNNING:
+            self._last_seen = now
+            return
+        if now - self._last_seen > self._gap_limit:
+            # The computer slept: stop the session where it was last seen running.
+            self.update(self._last_seen)
+            if self.state is State.RUNNING:
+                self._freeze(self._last_seen)
+                self._emit(Paused(by_clock_gap=True))
+            self._last_seen = now
+            return
+        self._last_seen = now
+        while self.state is State.RUNNING:
+            assert self._anchor is not None
+            end = self._anchor + (self.step.seconds - self._offset)
+            self._emit_due_cues(min(now, end) - self._anchor + self._offset, now - end)
+            if now < end:
+                break
+            self._end_step(end, skipped=False)
+            if self.index + 1 < len(self.timeline.steps):
+                # Its cues are emitted on the next pass, which knows how late they are.
+                self._enter(self.index + 1, end, announce=False)
+            else:
+                self._emit(CueDue(Cue.DONE, self.index, self.step))
+                self._finish(completed=True)
+
+    def next_wakeup(self) -> float | None:
+        """The monotonic time at which something next changes: a shown second, a cue, a step."""
+        if self.state is not State.RUNNING or self._anchor is None:
+            return None
+        remaining = self.step.seconds - self._offset
+        end = self._anchor + remaining
+        now = self._clock()
+        left = end - now
+        next_second = end - (math.ceil(round(left, 6)) - 1) if left > 0 else end
+        candidates = [next_second, end]
+        if self._next_cue < len(self._cues):
+            moment = self._cues[self._next_cue]
+            candidates.append(self._anchor + moment.offset - self._offset)
+        return max(now, min(candidates))
+
+    # --- inside ----------------------------------------------------------------------------
+
+    def _enter(self, index: int, at: float, announce: bool) -> None:
+        previous = self.timeline.steps[index - 1] if index > 0 else None
+        self.index = index
+        self._offset = 0.0
+        self._anchor = at if self.state is State.RUNNING else None
+        self._cues = cue_moments(self.step, previous)
+        self._next_cue = 0
+        self._emit(StepStarted(index, self.step))
+        if announce:
+            self._emit_due_cues(0.0)
+
+    def _emit_due_cues(self, elapsed: float, lateness: float = 0.0) -> None:
+        """Emit the cues whose moment has come; ones already too late for their moment are
+        dropped, so a stalled machine does not fire a burst of stale sounds."""
+        while self._next_cue < len(self._cues) and self._cues[self._next_cue].offset <= elapsed:
+            moment = self._cues[self._next_cue]
+            self._next_cue += 1
+            late = elapsed - moment.offset + max(0.0, lateness)
+            if late <= CUE_LATE_LIMIT:
+                self._emit(CueDue(moment.cue, self.index, self.step, moment.count))
+
+    def _freeze(self, at: float) -> None:
+        self._offset = self.step_elapsed(at)
+        self._anchor = None
+        self.state = State.PAUSED
+
+    def _end_step(self, at: float, skipped: bool) -> None:
+        active = self.step_elapsed(at)
+        self._active_before += active
+        self._emit(StepEnded(self.index, self.step, active, skipped))
+
+    def _finish(self, completed: bool) -> None:
+        self.state = State.FINISHED
+        self._anchor = None
+        self._emit(Finished(completed, self._active_before))

@@ -1,0 +1,225 @@
+"""Reading routines files: JSON, checked against the schema and for sense, into Routine objects.
+
+A file with any problem is refused whole, with messages that name the file and the place
+(a line for broken JSON, a JSON path such as `routines[0].exercises[2].hold.max` otherwise);
+the other files still load. Text from a file stays data: it is never run or rendered.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from psoas_desktop.core.routines import (
+    Exercise,
+    Frequency,
+    Phase,
+    Range,
+    Rests,
+    Routine,
+    RoutineBook,
+    Tempo,
+    WorkKind,
+)
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_PROBLEMS_PER_FILE = 20
+_MESSAGE_CHARS = 240
+
+
+class RoutineFileError(Exception):
+    """A routines file was refused; `problems` holds one message per place."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.path = path
+        self.problems = problems
+
+
+def json_path(parts: Iterable[str | int]) -> str:
+    """`['routines', 0, 'hold']` -> `routines[0].hold`; the document itself is `(top level)`."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+def _shorten(message: str) -> str:
+    return message if len(message) <= _MESSAGE_CHARS else message[: _MESSAGE_CHARS - 1] + "…"
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """Read and parse a routines file, or raise RoutineFileError naming the line or place."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RoutineFileError(path, [f"{name}: file is {size:,} bytes; the limit is "
+                                          f"{MAX_FILE_BYTES:,}"])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RoutineFileError(path, [f"{name}: cannot be read ({exc.strerror or exc})"]) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise RoutineFileError(path, [f"{name}: line {line}: not UTF-8 text "
+                                      f"(byte {exc.start})"]) from exc
+    if not text.strip():
+        raise RoutineFileError(path, [f"{name}: the file is empty"])
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RoutineFileError(path, [f"{name}: line {exc.lineno} column {exc.colno}: "
+                                      f"not valid JSON ({exc.msg})"]) from exc
+    except RecursionError as exc:
+        raise RoutineFileError(path, [f"{name}: nested too deeply to read"]) from exc
+    problems = schema_problems(document)
+    if problems:
+        raise RoutineFileError(path, [f"{name}: {p}" for p in problems])
+    return document
+
+
+@cache
+def _validator() -> Any:
+    # jsonschema is imported here, not at the top, so that commands that never read a file
+    # do not pay for it.
+    import jsonschema
+
+    from psoas_desktop.resources import routines_schema
+
+    schema = json.loads(routines_schema().read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def schema_problems(document: Any) -> list[str]:
+    """Every place where the document breaks the schema, as `path: what is wrong`."""
+    from jsonschema.exceptions import best_match
+
+    problems = []
+    try:
+        errors = sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path)))
+    except RecursionError:
+        return ["(top level): nested too deeply to check"]
+    for error in errors[:MAX_PROBLEMS_PER_FILE]:
+        # A oneOf failure says little by itself; its closest alternative says what to fix.
+        shown = best_match(error.context) if error.context else error
+        problems.append(f"{json_path(shown.absolute_path)}: {_shorten(shown.message)}")
+    return problems
+
+
+def _range(data: dict[str, Any] | None, path: str, problems: list[str]) -> Range | None:
+    if data is None:
+        return None
+    low, high = data["min"], data["max"]
+    default = data.get("default", low)
+    if low > high:
+        problems.append(f"{path}.min: {low} is more than max {high}")
+    elif not low <= default <= high:
+        problems.append(f"{path}.default: {default} is outside {low}-{high}")
+    return Range(low, high, default)
+
+
+def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
+    kind = WorkKind(data["kind"])
+    tempo_data = data.get("tempo")
+    tempo = Tempo(tempo_data["seconds_per_rep"]) if tempo_data else None
+    if tempo is None and kind in (WorkKind.TEMPO, WorkKind.REP_HOLD):
+        tempo = Tempo()
+    return Exercise(
+        id=data["id"],
+        name=data["name"],
+        kind=kind,
+        per_side=data["per_side"],
+        sets=_range(data.get("sets"), f"{path}.sets", problems) or Range(1, 1, 1),
+        reps=_range(data.get("reps"), f"{path}.reps", problems) or Range(1, 1, 1),
+        hold=_range(data.get("hold"), f"{path}.hold", problems),
+        phases=tuple(Phase(p["name"], p.get("cue", "")) for p in data.get("phases", ())),
+        tempo=tempo,
+        equipment=tuple(data.get("equipment", ())),
+        load=data.get("load", ""),
+        steps=tuple(data.get("steps", ())),
+        cues=tuple(data.get("cues", ())),
+        safety=tuple(data.get("safety", ())),
+        source_note=data.get("source_note", ""),
+    )
+
+
+def build_routines(
+    document: dict[str, Any], path: Path, known: dict[str, Exercise]
+) -> tuple[list[Routine], dict[str, Exercise], Rests | None]:
+    """Turn a schema-valid document into routines; exercises may refer to `known` ones by id."""
+    problems: list[str] = []
+    library = dict(known)
+    seen: set[str] = set()
+    for i, data in enumerate(document.get("exercises", [])):
+        if data["id"] in seen:
+            problems.append(f"exercises[{i}].id: '{data['id']}' is defined twice")
+        seen.add(data["id"])
+        library[data["id"]] = _exercise(data, f"exercises[{i}]", problems)
+
+    routines: list[Routine] = []
+    routine_ids: set[str] = set()
+    for i, data in enumerate(document.get("routines", [])):
+        where = f"routines[{i}]"
+        if data["id"] in routine_ids:
+            problems.append(f"{where}.id: '{data['id']}' is defined twice")
+        routine_ids.add(data["id"])
+        exercises: list[Exercise] = []
+        for j, item in enumerate(data["exercises"]):
+            if isinstance(item, str):
+                if item in library:
+                    exercises.append(library[item])
+                else:
+                    problems.append(f"{where}.exercises[{j}]: no exercise has the id '{item}'")
+            else:
+                exercises.append(_exercise(item, f"{where}.exercises[{j}]", problems))
+        freq = data.get("frequency", {"min_per_week": 2, "max_per_week": 3})
+        if freq["min_per_week"] > freq["max_per_week"]:
+            problems.append(f"{where}.frequency.min_per_week: more than max_per_week")
+        label = freq.get("label") or f"{freq['min_per_week']}-{freq['max_per_week']} a week"
+        routines.append(Routine(
+            id=data["id"],
+            name=data["name"],
+            summary=data.get("summary", ""),
+            frequency=Frequency(freq["min_per_week"], freq["max_per_week"], label),
+            exercises=tuple(exercises),
+            notes=tuple(data.get("notes", ())),
+            source_file=str(path),
+        ))
+    if problems:
+        raise RoutineFileError(path, [f"{path}: {p}" for p in problems[:MAX_PROBLEMS_PER_FILE]])
+    rests = None
+    if "rests" in document:
+        values = {k: v for k, v in document["rests"].items() if k != "about"}
+        rests = replace(Rests(), **values)
+    return routines, library, rests
+
+
+def load_book(builtin: Path, extra: Sequence[Path] = ()) -> RoutineBook:
+    """Load the built-in file, then each extra file that exists; a refused file is reported."""
+    book = RoutineBook()
+    library: dict[str, Exercise] = {}
+    for index, path in enumerate([builtin, *extra]):
+        if index > 0 and not path.exists():
+            continue
+        try:
+            document = read_document(path)
+            routines, library, rests = build_routines(document, path, library)
+        except RoutineFileError as exc:
+            book.problems.extend(exc.problems)
+            continue
+        for routine in routines:
+            # A routine with the id of an earlier one replaces it: a user can adapt a built-in.
+            book.routines = [r for r in book.routines if r.id != routine.id]
+            book.routines.append(routine)
+        if rests is not None:
+            book.rests = rests
+    return book

@@ -1,0 +1,157 @@
+"""Routines and exercises as the app knows them, built from the routines file.
+
+The shapes mirror `routines.schema.json`; `routine_file.py` reads and checks a file and
+turns it into these objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class WorkKind(StrEnum):
+    """How an exercise's time is spent; each expands differently into steps."""
+
+    TIMED = "timed"  # one block of time per side and set (the ball release, the warm-up)
+    HOLD = "hold"  # holds repeated for reps and sets, a rest between reps
+    CYCLE = "cycle"  # reps are cycles of named holds, one after the other (the side-lying ERE)
+    REP_HOLD = "rep_hold"  # each rep: lift, a short hold at the top, lower (front support)
+    TEMPO = "tempo"  # paced reps with no hold, counted by a metronome (lunge, bridge, clamshell)
+
+
+@dataclass(frozen=True)
+class Range:
+    """A range the sources give, with the target the app starts at."""
+
+    min: int
+    max: int
+    default: int
+
+    def clamp(self, value: int) -> int:
+        return max(self.min, min(self.max, value))
+
+    def __str__(self) -> str:
+        return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
+
+
+ONE = Range(1, 1, 1)
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One named hold of a multi-phase cycle."""
+
+    name: str
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Tempo:
+    """Seconds a paced rep takes; for rep_hold it is split between lifting and lowering."""
+
+    seconds_per_rep: int = 4
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    kind: WorkKind
+    per_side: bool
+    sets: Range = ONE
+    reps: Range = ONE
+    hold: Range | None = None  # seconds: the hold, the timed block, or each phase of a cycle
+    phases: tuple[Phase, ...] = ()
+    tempo: Tempo | None = None
+    equipment: tuple[str, ...] = ()
+    load: str = ""
+    steps: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    safety: tuple[str, ...] = ()
+    source_note: str = ""
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """The weekly target a routine's adherence is measured against."""
+
+    min_per_week: int
+    max_per_week: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Rests:
+    """Rest lengths in seconds. The sources give none; these are the app's own, user-adjustable."""
+
+    get_ready: int = 10
+    between_reps: int = 5
+    between_sets: int = 30
+    switch_sides: int = 8
+    between_exercises: int = 20
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    summary: str
+    frequency: Frequency
+    exercises: tuple[Exercise, ...]
+    notes: tuple[str, ...] = ()
+    source_file: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the user chose for one exercise, inside its ranges."""
+
+    sets: int
+    reps: int
+    hold: int | None = None
+
+    @classmethod
+    def default_for(cls, exercise: Exercise) -> Target:
+        hold = exercise.hold.default if exercise.hold else None
+        return cls(exercise.sets.default, exercise.reps.default, hold)
+
+    def clamped(self, exercise: Exercise) -> Target:
+        hold = exercise.hold.clamp(self.hold or exercise.hold.default) if exercise.hold else None
+        return Target(exercise.sets.clamp(self.sets), exercise.reps.clamp(self.reps), hold)
+
+
+@dataclass
+class RoutineBook:
+    """Every routine loaded for this run, and the problems found on the way."""
+
+    routines: list[Routine] = field(default_factory=list)
+    rests: Rests = field(default_factory=Rests)
+    problems: list[str] = field(default_factory=list)
+
+    def get(self, routine_id: str) -> Routine | None:
+        return next((r for r in self.routines if r.id == routine_id), None)
+
+    def ids(self) -> list[str]:
+        return [r.id for r in self.routines]
+
+
+def describe_target(exercise: Exercise, target: Target) -> str:
+    """A one-line target such as '2 x 4 reps, 5 s hold, each side'."""
+    parts: list[str] = []
+    if exercise.kind is WorkKind.TIMED:
+        seconds = target.hold or 0
+        length = f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"
+        parts.append(length if target.sets == 1 else f"{target.sets} x {length}")
+    else:
+        unit = "cycles" if exercise.kind is WorkKind.CYCLE else "reps"
+        parts.append(f"{target.sets} x {target.reps} {unit}")
+        if exercise.kind is WorkKind.CYCLE and target.hold:
+            parts.append(f"{len(exercise.phases)} holds of {target.hold} s")
+        elif exercise.kind in (WorkKind.HOLD, WorkKind.REP_HOLD) and target.hold:
+            parts.append(f"{target.hold} s hold")
+        elif exercise.kind is WorkKind.TEMPO and exercise.tempo:
+            parts.append(f"{exercise.tempo.seconds_per_rep} s a rep")
+    if exercise.per_side:
+        parts.append("each side")
+    return ", ".join(parts)

@@ -1,0 +1,1 @@
+"""Where the app keeps its files, and the session history in SQLite. No widgets here."""
