@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from psoas_desktop.core.routines import Exercise, Rests, Routine, Target, WorkKind
+from psoas_desktop.core.routines import Exercise, Rests, Routine, Target, Tempo, WorkKind
 
 
 class StepKind(StrEnum):
@@ -90,7 +90,9 @@ def _sides(exercise: Exercise) -> tuple[Side | None, ...]:
     return (Side.LEFT, Side.RIGHT) if exercise.per_side else (None,)
 
 
-def _one_side(exercise: Exercise, target: Target, rests: Rests, base: Step) -> Iterator[Step]:
+def _one_side(
+    exercise: Exercise, target: Target, rests: Rests, base: Step, tempo: int
+) -> Iterator[Step]:
     """The effort of one set on one side (or both at once)."""
     hold = target.hold or 0
     kind = exercise.kind
@@ -105,13 +107,11 @@ def _one_side(exercise: Exercise, target: Target, rests: Rests, base: Step) -> I
             for phase in exercise.phases:
                 yield replace(at, kind=StepKind.HOLD, seconds=hold, phase=phase.name)
         elif kind is WorkKind.REP_HOLD:
-            tempo = exercise.tempo.seconds_per_rep if exercise.tempo else 4
             lift = tempo // 2
             yield replace(at, kind=StepKind.WORK, seconds=lift, phase="Lift", beats=1)
             yield replace(at, kind=StepKind.HOLD, seconds=hold, phase="Hold")
             yield replace(at, kind=StepKind.WORK, seconds=tempo - lift, phase="Lower", beats=1)
         else:  # TEMPO
-            tempo = exercise.tempo.seconds_per_rep if exercise.tempo else 4
             yield replace(at, kind=StepKind.WORK, seconds=tempo, phase="Rep", beats=2)
         # Holds and cycles get a breather between reps; paced reps flow on the beat.
         if rep < target.reps and kind in (WorkKind.HOLD, WorkKind.CYCLE) and rests.between_reps:
@@ -119,9 +119,11 @@ def _one_side(exercise: Exercise, target: Target, rests: Rests, base: Step) -> I
 
 
 def exercise_steps(
-    exercise: Exercise, index: int, target: Target, rests: Rests, first: bool
+    exercise: Exercise, index: int, target: Target, rests: Rests, first: bool,
+    tempo: int | None = None,
 ) -> Iterator[Step]:
     target = target.clamped(exercise)
+    tempo = tempo or (exercise.tempo.seconds_per_rep if exercise.tempo else Tempo().seconds_per_rep)
     ident = {"exercise_index": index, "exercise_id": exercise.id}
     sides = _sides(exercise)
     get_ready = rests.get_ready if first else rests.between_exercises
@@ -132,16 +134,22 @@ def exercise_steps(
             if n > 0:
                 yield replace(base, kind=StepKind.SWITCH, seconds=rests.switch_sides,
                             phase="Switch sides")
-            yield from _one_side(exercise, target, rests, base)
+            yield from _one_side(exercise, target, rests, base, tempo)
         if set_number < target.sets:
             yield Step(StepKind.REST, rests.between_sets, side=sides[0], set=set_number,
                        sets=target.sets, phase="Rest", **ident)
 
 
 def build_timeline(
-    routine: Routine, targets: Mapping[str, Target] | None = None, rests: Rests | None = None
+    routine: Routine,
+    targets: Mapping[str, Target] | None = None,
+    rests: Rests | None = None,
+    tempo: int | None = None,
 ) -> Timeline:
-    """Expand a routine into steps; exercises without a chosen target use their defaults."""
+    """Expand a routine into steps; exercises without a chosen target use their defaults.
+
+    `tempo`, when given, is the user's seconds per paced rep, in place of each exercise's own.
+    """
     rests = rests or Rests()
     chosen = {
         ex.id: (targets or {}).get(ex.id, Target.default_for(ex)).clamped(ex)
@@ -149,6 +157,8 @@ def build_timeline(
     }
     steps: list[Step] = []
     for index, exercise in enumerate(routine.exercises):
-        steps.extend(exercise_steps(exercise, index, chosen[exercise.id], rests, index == 0))
+        steps.extend(
+            exercise_steps(exercise, index, chosen[exercise.id], rests, index == 0, tempo)
+        )
     # A zero-length rest (the user turned it off) is no step at all.
     return Timeline(routine, tuple(s for s in steps if s.seconds > 0), chosen)
