@@ -1,11 +1,13 @@
-"""Shared test setup: Qt draws offscreen, and sound and speech use no real device."""
+"""Shared test setup: Qt draws offscreen, speech uses Qt's mock engine, time is a fake clock."""
 
 from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_SPEECH_ENGINE", "mock")
+os.environ.setdefault("PSOAS_SPEECH_ENGINE", "mock")
 
 
 class FakeClock:
@@ -19,3 +21,8 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
