@@ -108,11 +108,15 @@ def schema_problems(document: Any) -> list[str]:
         errors = sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path)))
     except RecursionError:
         return ["(top level): nested too deeply to check"]
-    for error in errors[:MAX_PROBLEMS_PER_FILE]:
-        # A oneOf failure says little by itself; its closest alternative says what to fix.
-        shown = best_match(error.context) if error.context else error
-        problems.append(f"{json_path(shown.absolute_path)}: {_shorten(shown.message)}")
-    return problems
+    for error in errors:
+        shown = [error]
+        if error.context:
+            # A oneOf failure says little by itself: the errors found inside the value (an
+            # exercise object rather than an id string) say what to fix.
+            inside = [e for e in error.context if len(e.absolute_path) > len(error.absolute_path)]
+            shown = inside or [best_match(error.context)]
+        problems.extend(f"{json_path(e.absolute_path)}: {_shorten(e.message)}" for e in shown)
+    return problems[:MAX_PROBLEMS_PER_FILE]
 
 
 def _range(data: dict[str, Any] | None, path: str, problems: list[str]) -> Range | None:
