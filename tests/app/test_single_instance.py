@@ -49,6 +49,7 @@ def test_a_socket_left_by_a_killed_app_does_not_block(qapp, tmp_path) -> None:
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=10)
+        child.stdout.close()
     again = claim(tmp_path)
     try:
         assert again is not None and again.listening
