@@ -1,22 +1,82 @@
-"""Builds the QApplication and wires core, storage, audio and window together."""
+"""Builds the QApplication and wires settings, sound and the main window together."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.paths import AppPaths
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QWidget
+
+    from psoas_desktop.audio.sink import CueSink
+
+SETTINGS_FILE = "settings.ini"
+
+
+def _make_sink(parent: QObject) -> CueSink:
+    """The real cue player, or a silent stand-in that says sound is unavailable."""
+    from psoas_desktop.audio.sink import RecordingCueSink
+
+    try:
+        from psoas_desktop.audio.player import make_cue_sink
+    except ImportError as exc:  # QtMultimedia needs libpulse0 even to import
+        print(f"psoas-desktop: no sound: {exc}", file=sys.stderr)
+        return RecordingCueSink(available=False)
+    return make_cue_sink(parent)
+
 
 def run_app(book: RoutineBook, paths: AppPaths) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
 
-    from psoas_desktop import APP_TITLE
+    from psoas_desktop import APP_NAME, APP_TITLE, first_paint
+    from psoas_desktop.resources import asset
+    from psoas_desktop.single_instance import claim
+    from psoas_desktop.ui.main_window import MainWindow
+    from psoas_desktop.ui.settings import Settings
+    from psoas_desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)  # Wayland finds the icon through the .desktop entry
+    app.setStyle("Fusion")  # one look everywhere; the theme palettes are made for it
+    icon = asset("psoas-desktop.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    instance = claim(paths.data_dir, app)
+    if instance is None:  # already running: that window was asked to come forward
+        return 0
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    settings = Settings.in_file(paths.config_dir / SETTINGS_FILE, book.rests)
+    apply_theme(app, settings.theme)
+    window = MainWindow(book, settings)
     window.setWindowTitle(APP_TITLE)
-    window.setCentralWidget(QLabel(f"{len(book.routines)} routines loaded."))
-    window.resize(1000, 700)
+    instance.raiseRequested.connect(window.bring_forward)
+    first_paint.watch(window)
+    # Sound (QtMultimedia, speech) loads once the window has painted, not before.
+    after_first_paint(window, lambda: window.set_cue_sink(_make_sink(window)))
     window.show()
     return app.exec()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Run `callback` from the event loop once `widget` has first painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
+                self.deleteLater()
+            return False
+
+    widget.installEventFilter(_Watch(widget))
