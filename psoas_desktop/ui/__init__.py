@@ -1,0 +1,1 @@
+"""The window: countdown, exercise list, controls. Everything here may import Qt."""

@@ -1,0 +1,91 @@
+"""The big buttons: previous, start/pause, next, finish; and the sound: mute and volume."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSlider, QStyle, QToolButton, QWidget
+
+BUTTON_HEIGHT = 56  # large targets: pressed with a stretched-out arm, not aimed at
+
+
+class Controls(QWidget):
+    volumeChanged = Signal(float)  # 0.0 to 1.0
+    muteToggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        icon = self.style().standardIcon
+        pixmap = QStyle.StandardPixmap
+        self.previous = self._button("Previous", icon(pixmap.SP_MediaSkipBackward),
+                                     "Previous step (Left or P)")
+        self.start = self._button("Start", icon(pixmap.SP_MediaPlay), "Start or pause (Space)")
+        self.start.setMinimumWidth(180)
+        self.next = self._button("Next", icon(pixmap.SP_MediaSkipForward),
+                                 "Next step (Right or N)")
+        self.finish = self._button("Finish", icon(pixmap.SP_MediaStop), "End the session now")
+        self.mute = QToolButton(self)
+        self.mute.setCheckable(True)
+        self.mute.setIconSize(QSize(28, 28))
+        self.mute.setMinimumSize(BUTTON_HEIGHT, BUTTON_HEIGHT)
+        self.mute.setAccessibleName("Mute")
+        self.mute.setToolTip("Mute (M)")
+        self.mute.toggled.connect(self._mute_toggled)
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setRange(0, 100)
+        self.volume.setMinimumWidth(140)
+        self.volume.setAccessibleName("Volume")
+        self.volume.setToolTip("Volume")
+        self.volume.valueChanged.connect(lambda value: self.volumeChanged.emit(value / 100))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.previous, self.start, self.next, self.finish):
+            layout.addWidget(button)
+        layout.addStretch(1)
+        layout.addWidget(self.mute)
+        layout.addWidget(self.volume)
+        self._show_mute(False)
+
+    def _button(self, text: str, icon, tip: str) -> QPushButton:
+        button = QPushButton(icon, text, self)
+        button.setMinimumHeight(BUTTON_HEIGHT)
+        button.setIconSize(QSize(28, 28))
+        font = QFont(button.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        button.setFont(font)
+        button.setToolTip(tip)
+        button.setAccessibleName(text)
+        button.setAutoDefault(False)
+        return button
+
+    def show_running(self, running: bool, can_start: bool, label: str) -> None:
+        """Start/pause shows what pressing it does now."""
+        pixmap = QStyle.StandardPixmap
+        self.start.setText(label)
+        self.start.setAccessibleName(label)
+        self.start.setIcon(self.style().standardIcon(
+            pixmap.SP_MediaPause if running else pixmap.SP_MediaPlay))
+        self.start.setEnabled(can_start)
+
+    def set_session_buttons(self, enabled: bool) -> None:
+        for button in (self.previous, self.next, self.finish):
+            button.setEnabled(enabled)
+
+    def set_volume(self, volume: float) -> None:
+        self.volume.setValue(round(volume * 100))
+
+    def set_muted(self, muted: bool) -> None:
+        self.mute.setChecked(muted)
+        self._show_mute(muted)
+
+    def _mute_toggled(self, muted: bool) -> None:
+        self._show_mute(muted)
+        self.muteToggled.emit(muted)
+
+    def _show_mute(self, muted: bool) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.mute.setIcon(self.style().standardIcon(
+            pixmap.SP_MediaVolumeMuted if muted else pixmap.SP_MediaVolume))
+        self.mute.setAccessibleDescription("muted" if muted else "sound on")
+        self.volume.setEnabled(not muted)

@@ -1,0 +1,73 @@
+"""Keep the screen awake while a session runs: org.freedesktop.ScreenSaver over D-Bus.
+
+Each inhibit is made on a private bus connection, and releasing it closes that connection:
+screensaver services drop the inhibits of a client that leaves the bus, and this avoids
+sending the uint32 cookie back, which PySide6 would marshal as a signed int that the service
+refuses. Best effort: with no session bus, or no such service, nothing happens and nothing is
+said. The call is asynchronous, so a slow service never holds up the window; QtDBus is
+imported on first use, off the start-up path.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Protocol
+
+SERVICE = "org.freedesktop.ScreenSaver"
+PATH = "/org/freedesktop/ScreenSaver"
+CALL_TIMEOUT_MS = 2000
+_names = itertools.count(1)
+
+
+class Inhibitor(Protocol):
+    def inhibit(self, reason: str) -> None: ...
+
+    def release(self) -> None: ...
+
+
+class NoInhibitor:
+    """Remembers whether it was asked to inhibit: for tests, and platforms without D-Bus."""
+
+    def __init__(self) -> None:
+        self.active = False
+
+    def inhibit(self, reason: str) -> None:
+        self.active = True
+
+    def release(self) -> None:
+        self.active = False
+
+
+class ScreenSaverInhibitor:
+    def __init__(self, application: str) -> None:
+        self._application = application
+        self._connection_name: str | None = None
+        self._available: bool | None = None  # unknown until first asked
+
+    @property
+    def active(self) -> bool:
+        return self._connection_name is not None
+
+    def inhibit(self, reason: str) -> None:
+        if self._connection_name is not None or self._available is False:
+            return
+        from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+
+        name = f"psoas-desktop-inhibit-{next(_names)}"
+        bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
+        self._available = bus.isConnected()
+        if not self._available:
+            QDBusConnection.disconnectFromBus(name)
+            return
+        message = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Inhibit")
+        message.setArguments([self._application, reason])
+        bus.call(message, QDBus.CallMode.NoBlock, CALL_TIMEOUT_MS)
+        self._connection_name = name
+
+    def release(self) -> None:
+        if self._connection_name is None:
+            return
+        from PySide6.QtDBus import QDBusConnection
+
+        QDBusConnection.disconnectFromBus(self._connection_name)
+        self._connection_name = None

@@ -1,0 +1,99 @@
+"""Every keyboard shortcut does its job from the window, as someone on the mat would press it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from psoas_desktop.core.engine import State
+
+Key = Qt.Key
+
+
+@pytest.fixture
+def active(window, qtbot):
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(window, key, modifier)
+
+
+def test_space_starts_pauses_and_resumes(active, qtbot) -> None:
+    press(qtbot, active, Key.Key_Space)
+    assert active.session is not None and active.session.state is State.RUNNING
+    press(qtbot, active, Key.Key_Space)
+    assert active.session.state is State.PAUSED
+    press(qtbot, active, Key.Key_Space)
+    assert active.session.state is State.RUNNING
+
+
+def test_space_works_with_a_button_focused(active, qtbot) -> None:
+    active.start_session()
+    active.controls.next.setFocus()
+    press(qtbot, active.controls.next, Key.Key_Space)
+    assert active.session.state is State.PAUSED
+    assert active.session.index == 0  # the focused Next button was not pressed
+
+
+@pytest.mark.parametrize("key", [Key.Key_Right, Key.Key_N])
+def test_right_and_n_go_to_the_next_step(active, qtbot, key) -> None:
+    active.start_session()
+    press(qtbot, active, key)
+    assert active.session.index == 1
+
+
+@pytest.mark.parametrize("key", [Key.Key_Left, Key.Key_P])
+def test_left_and_p_go_back_a_step(active, qtbot, key) -> None:
+    active.start_session()
+    active.driver.next()
+    active.driver.next()
+    press(qtbot, active, key)
+    assert active.session.index == 1
+
+
+@pytest.mark.parametrize("key", [Key.Key_F, Key.Key_F11])
+def test_f_and_f11_toggle_fullscreen_and_esc_leaves(active, qtbot, key) -> None:
+    active.start_session()
+    press(qtbot, active, key)
+    assert active.is_fullscreen()
+    assert active.exercise_list.isHidden() and active.controls.isHidden()
+    assert active.menuBar().isHidden()
+    assert active.countdown.isVisible() and active.progress.isVisible()
+    press(qtbot, active, Key.Key_Escape)
+    assert not active.is_fullscreen()
+    assert active.exercise_list.isVisible() and active.controls.isVisible()
+    press(qtbot, active, key)
+    press(qtbot, active, key)
+    assert not active.is_fullscreen()
+
+
+def test_m_mutes_and_unmutes(active, qtbot, sink, settings) -> None:
+    press(qtbot, active, Key.Key_M)
+    assert sink.muted and settings.muted
+    assert active.controls.mute.isChecked()
+    press(qtbot, active, Key.Key_M)
+    assert not sink.muted and not settings.muted
+
+
+def test_ctrl_h_asks_for_the_history(active, qtbot) -> None:
+    with qtbot.waitSignal(active.historyRequested, timeout=1000):
+        press(qtbot, active, Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_q_quits_after_asking_mid_session(active, qtbot) -> None:
+    active.start_session()
+    asked = []
+    active.confirm_discard = lambda: asked.append(True) or True
+    press(qtbot, active, Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [True]
+    assert not active.isVisible()
+
+
+def test_controls_have_accessible_names(window) -> None:
+    c = window.controls
+    for widget in (c.previous, c.start, c.next, c.finish, c.mute, c.volume,
+                   window.exercise_list, window.start_panel.picker, window.start_panel.pain):
+        assert widget.accessibleName()
