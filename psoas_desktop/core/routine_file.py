@@ -55,7 +55,7 @@ def _shorten(message: str) -> str:
     return message if len(message) <= _MESSAGE_CHARS else message[: _MESSAGE_CHARS - 1] + "…"
 
 
-def read_document(path: Path) -> dict[str, Any]:
+def read_document(path: Path, check_schema: bool = True) -> dict[str, Any]:
     """Read and parse a routines file, or raise RoutineFileError naming the line or place."""
     name = str(path)
     try:
@@ -81,7 +81,7 @@ def read_document(path: Path) -> dict[str, Any]:
                                       f"not valid JSON ({exc.msg})"]) from exc
     except RecursionError as exc:
         raise RoutineFileError(path, [f"{name}: nested too deeply to read"]) from exc
-    problems = schema_problems(document)
+    problems = schema_problems(document) if check_schema else []
     if problems:
         raise RoutineFileError(path, [f"{name}: {p}" for p in problems])
     return document
@@ -208,14 +208,19 @@ def build_routines(
 
 
 def load_book(builtin: Path, extra: Sequence[Path] = ()) -> RoutineBook:
-    """Load the built-in file, then each extra file that exists; a refused file is reported."""
+    """Load the built-in file, then each extra file that exists; a refused file is reported.
+
+    The built-in file ships with the app and the test suite holds it to the schema, so it is
+    not checked again here: jsonschema costs a fifth of a second to import, which start-up
+    then pays only when the user has a file of their own.
+    """
     book = RoutineBook()
     library: dict[str, Exercise] = {}
     for index, path in enumerate([builtin, *extra]):
         if index > 0 and not path.exists():
             continue
         try:
-            document = read_document(path)
+            document = read_document(path, check_schema=index > 0)
             routines, library, rests = build_routines(document, path, library)
         except RoutineFileError as exc:
             book.problems.extend(exc.problems)

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from psoas_desktop.core.routine_file import RoutineFileError, load_book, read_document
+from psoas_desktop.core.routine_file import (
+    RoutineFileError,
+    load_book,
+    read_document,
+    schema_problems,
+)
 from psoas_desktop.core.routines import WorkKind
 from psoas_desktop.resources import builtin_routines
 
@@ -51,8 +56,9 @@ def test_every_builtin_exercise_has_instructions_and_a_default_at_the_low_end() 
                     assert rng.default == rng.min, exercise.id
 
 
-def test_builtin_file_says_rests_are_ours_and_points_at_its_schema() -> None:
+def test_builtin_file_says_rests_are_ours_and_meets_its_schema() -> None:
     document = json.loads(builtin_routines().read_text())
+    assert schema_problems(document) == []
     assert document["$schema"] == "./routines.schema.json"
     assert "own" in document["rests"]["about"]
 
