@@ -1,0 +1,122 @@
+"""Opening the history file: owner-only permissions, WAL, a health check, migrations, and a
+corrupt file moved aside (renamed with a timestamp, never deleted) so a fresh one can start.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from pathlib import Path
+
+from psoas_desktop.storage.migrations import ForeignDatabaseError, migrate
+
+# SQLite's primary result codes (https://www.sqlite.org/rescode.html) this module reacts to.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+# How long a write waits for another program's lock before it is kept in memory instead.
+DEFAULT_BUSY_TIMEOUT = 1.0
+
+Connect = Callable[[Path, float], sqlite3.Connection]
+
+
+class CorruptDatabase(Exception):
+    """The file is damaged, or is not a history database at all."""
+
+
+def result_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF  # extended codes keep the primary in the low byte
+
+
+def is_corruption(exc: BaseException) -> bool:
+    return result_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+def raw_connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A connection in autocommit mode: transactions are begun and ended explicitly."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Create the file owner-only before SQLite does; its -wal and -shm files copy this mode.
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+    return sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+
+
+def prepare(conn: sqlite3.Connection) -> None:
+    """Settings, a health check and migrations; raises CorruptDatabase for a damaged file."""
+    try:
+        # Checked before anything is written, so a damaged file is moved aside as it was found.
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise CorruptDatabase(verdict)
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed step is on disk even if the power goes, not just if the process dies.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except ForeignDatabaseError as exc:
+        raise CorruptDatabase(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        if is_corruption(exc):
+            raise CorruptDatabase(str(exc)) from exc
+        raise
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_header(path: Path) -> None:
+    """Refuse a file that is plainly not SQLite before SQLite opens it: on closing, SQLite may
+    delete or reset a -wal file beside it, and everything beside a damaged file is kept."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    if head and head != SQLITE_HEADER:
+        raise CorruptDatabase("file is not a database")
+
+
+def open_connection(path: Path, busy_timeout: float, connect: Connect = raw_connect
+                    ) -> sqlite3.Connection:
+    check_header(path)
+    conn = connect(path, busy_timeout)
+    try:
+        prepare(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged database (and its -wal/-shm companions) to a timestamped name."""
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            companion.rename(Path(f"{target}{suffix}"))
+    path.rename(target)
+    return target
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):  # the first error is the one worth reporting
+                conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,99 @@
+"""`psoas-desktop history list` and `history export FILE.csv`: every fault is one line on stderr.
+
+The command line may run while the app records a session, so it neither marks running sessions
+interrupted nor moves a damaged file aside: that is the app's job at its next start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from psoas_desktop import APP_NAME
+from psoas_desktop.storage.history import History, HistoryError
+from psoas_desktop.storage.paths import AppPaths
+from psoas_desktop.storage.records import SessionRow
+
+STATUS_WORDS = {
+    "completed": "completed",
+    "finished_early": "finished early",
+    "interrupted": "interrupted",
+    "running": "running",
+}
+
+
+def format_length(seconds: float) -> str:
+    seconds = round(seconds)
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def format_pain(row: SessionRow) -> str:
+    before, after = row.log.pain_before, row.log.pain_after
+    if before is None and after is None:
+        return ""
+    return f"pain {'-' if before is None else before}->{'-' if after is None else after}"
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def format_line(row: SessionRow) -> str:
+    """One session on one line, in local time."""
+    cells = [
+        f"#{row.id:<5}", local_time(row.started_at), f"{row.routine_id:<22}",
+        f"{format_length(row.active_seconds):>7}", f"{round(row.done_fraction * 100):>3}% done",
+        f"{STATUS_WORDS.get(row.status, row.status):<14}", format_pain(row),
+    ]
+    return "  ".join(cells).rstrip()
+
+
+def _fail(message: str) -> int:
+    print(f"{APP_NAME}: error: {message}", file=sys.stderr)
+    return 1
+
+
+def run_history(args: argparse.Namespace, paths: AppPaths) -> int:
+    path = paths.history_db
+    if args.history_command == "list" and args.limit < 1:
+        print(f"{APP_NAME}: error: --limit must be 1 or more", file=sys.stderr)
+        return 2
+    if not path.exists():
+        if args.history_command == "list":
+            print(f"No sessions recorded yet ({path}).", file=sys.stderr)
+            return 0
+        return _fail(f"no history yet at {path}; nothing to export")
+    history = History(path, recover=False, move_corrupt=False)
+    try:
+        if history.problem:
+            return _fail(history.cause or history.problem)
+        if args.history_command == "list":
+            return _list(history, args.limit)
+        return _export(history, args.file)
+    except HistoryError as exc:
+        return _fail(str(exc))
+    finally:
+        history.close()
+
+
+def _list(history: History, limit: int) -> int:
+    rows = history.sessions(limit=limit)
+    if not rows:
+        print("No sessions recorded yet.", file=sys.stderr)
+    for row in rows:
+        print(format_line(row))
+    return 0
+
+
+def _export(history: History, target: Path) -> int:
+    from psoas_desktop.storage.export import export_history
+
+    try:
+        rows = export_history(history, target)
+    except OSError as exc:
+        return _fail(f"cannot write {target}: {exc.strerror or exc}")
+    print(f"Wrote {rows} rows to {target}.", file=sys.stderr)
+    return 0

@@ -1,0 +1,80 @@
+"""The history database's current schema (version 2), as SQL a user can read.
+
+docs/history-schema.md describes every table and column; keep the two in step. Times are UTC
+ISO-8601 text ("2026-11-23T03:45:54Z") so the sqlite3 tool and its date functions read them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 2
+
+STATUSES = ("running", "completed", "finished_early", "interrupted")
+
+SESSIONS = """
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    routine_id TEXT NOT NULL,
+    routine_name TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    planned_seconds INTEGER NOT NULL,
+    active_seconds REAL NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'running'
+        CHECK (status IN ('running', 'completed', 'finished_early', 'interrupted'))
+)"""
+
+STEPS = """
+CREATE TABLE steps (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    step_index INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    exercise_id TEXT,
+    side TEXT,
+    set_number INTEGER,
+    sets INTEGER,
+    rep INTEGER,
+    reps INTEGER,
+    phase TEXT,
+    target_seconds INTEGER NOT NULL,
+    actual_seconds REAL NOT NULL,
+    skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+    ended_at TEXT NOT NULL
+)"""
+
+LOG_ENTRIES = """
+CREATE TABLE log_entries (
+    session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+    pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+    stiffness INTEGER CHECK (stiffness BETWEEN 0 AND 10),
+    notes TEXT NOT NULL DEFAULT ''
+)"""
+
+SESSION_TARGETS = """
+CREATE TABLE session_targets (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    exercise_id TEXT NOT NULL,
+    sets INTEGER NOT NULL,
+    reps INTEGER NOT NULL,
+    hold INTEGER,
+    effort_steps INTEGER NOT NULL,
+    PRIMARY KEY (session_id, exercise_id)
+)"""
+
+INDEXES = (
+    "CREATE INDEX steps_by_session ON steps(session_id, step_index)",
+    "CREATE INDEX steps_by_exercise ON steps(exercise_id, session_id)",
+    "CREATE INDEX sessions_by_start ON sessions(started_at)",
+    "CREATE INDEX targets_by_exercise ON session_targets(exercise_id)",
+)
+
+TABLES = (SESSIONS, STEPS, LOG_ENTRIES, SESSION_TARGETS)
+
+
+def create_current(conn: sqlite3.Connection) -> None:
+    """Create the whole current schema on an empty database (inside the caller's transaction)."""
+    for statement in (*TABLES, *INDEXES):
+        conn.execute(statement)
