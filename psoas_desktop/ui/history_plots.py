@@ -1,0 +1,384 @@
+"""The history's plots, with pyqtgraph. The only module that imports it, and only imported when
+the history view first opens, so start-up never pays for it.
+
+Every plot over time shares one x axis of dates (DateAxisItem, local time) and pans and zooms
+together; per-week counts are BarGraphItems. Hovering shows the value under the cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from psoas_desktop.core.adherence import Done, day_streaks, weekly, weeks_on_target
+from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.storage.history import History, HistoryError
+from psoas_desktop.storage.records import SessionRow
+
+DAY = 86400.0
+WEEK = 7 * DAY
+ALL_ROUTINES = ""
+BLUE, ORANGE, GREEN, PURPLE = "#2563eb", "#ea580c", "#16a34a", "#9333ea"
+
+
+def stamp(day: date) -> float:
+    """Local midnight of `day` as POSIX seconds: what DateAxisItem expects."""
+    return datetime.combine(day, time()).timestamp()
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone().date()
+
+
+class Hover:
+    """Shows the value of the point (or bar) nearest the cursor, as a label beside it."""
+
+    def __init__(self, plot: pg.PlotItem, background: QColor, text: QColor) -> None:
+        self.plot = plot
+        self.series: list[tuple[np.ndarray, np.ndarray, Callable[[int], str]]] = []
+        self.label = pg.TextItem(color=text, fill=pg.mkBrush(background), border=pg.mkPen(text))
+        self.label.setZValue(100)
+        self.marker = pg.ScatterPlotItem(size=11, pen=pg.mkPen(text, width=2), brush=None)
+        self.marker.setZValue(99)
+        for item in (self.label, self.marker):
+            plot.addItem(item, ignoreBounds=True)
+            item.hide()
+        plot.scene().sigMouseMoved.connect(self.moved)
+
+    def set(self, series: list[tuple[np.ndarray, np.ndarray, Callable[[int], str]]]) -> None:
+        self.series = series
+        self.hide()
+
+    def hide(self) -> None:
+        self.label.hide()
+        self.marker.hide()
+
+    def moved(self, pos: QPointF) -> None:
+        box = self.plot.vb
+        if not box.sceneBoundingRect().contains(pos):
+            self.hide()
+            return
+        best: tuple[float, float, float, str] | None = None
+        for xs, ys, describe in self.series:
+            if len(xs) == 0:
+                continue
+            at = box.mapSceneToView(pos)
+            i = int(np.searchsorted(xs, at.x()))
+            for j in (i - 1, i):
+                if 0 <= j < len(xs):
+                    point = box.mapViewToScene(QPointF(xs[j], ys[j]))
+                    dx, dy = abs(point.x() - pos.x()), abs(point.y() - pos.y())
+                    if dx <= 24 and (best is None or (dx, dy) < (best[0], best[1])):
+                        best = (dx, dy, 0.0, describe(j))
+                        spot = (xs[j], ys[j])
+        if best is None:
+            self.hide()
+            return
+        self.label.setText(best[3])
+        # Keep the label inside the plot: left of points on the right half, below points on
+        # the upper half.
+        middle = box.sceneBoundingRect().center()
+        point = box.mapViewToScene(QPointF(*spot))
+        self.label.setAnchor((1 if point.x() > middle.x() else 0,
+                              0 if point.y() < middle.y() else 1))
+        self.label.setPos(*spot)
+        self.marker.setData([spot[0]], [spot[1]])
+        self.label.show()
+        self.marker.show()
+
+
+class HistoryPlots(QWidget):
+    def __init__(self, history: History, book: RoutineBook | None = None,
+                 parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self._history = history
+        self._book = book
+        self._today = today
+        self._sessions: list[SessionRow] = []
+        palette = self.palette()
+        self._bg = palette.color(QPalette.ColorRole.Base)
+        self._fg = palette.color(QPalette.ColorRole.Text)
+        pg.setConfigOptions(antialias=True)
+
+        self.routine_box = QComboBox()
+        self.routine_box.setAccessibleName("Routine shown")
+        self.exercise_box = QComboBox()
+        self.exercise_box.setAccessibleName("Exercise shown")
+        self.streak = QLabel()
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Routine:"))
+        controls.addWidget(self.routine_box)
+        controls.addSpacing(16)
+        controls.addWidget(QLabel("Exercise:"))
+        controls.addWidget(self.exercise_box)
+        controls.addStretch(1)
+        controls.addWidget(self.streak)
+
+        self.weeks = self._plot("Sessions a week", "sessions")
+        self.minutes = self._plot("Minutes a week", "minutes")
+        self.pain = self._plot("Pain before and after (0-10)", "pain")
+        self.exercise = self._plot("Exercise", "")
+        self.calendar = self._plot("Days trained", "")
+        # Linked plots pan and zoom together; the calendar is twice as wide (linking aligns
+        # screen positions, which would stretch its range), so it gets the range set instead.
+        for plot in (self.minutes, self.pain, self.exercise):
+            plot.setXLink(self.weeks)
+        self.calendar.setMouseEnabled(x=True, y=False)
+        self.pain.setYRange(0, 10.5)
+        self.calendar.invertY(True)
+        self.calendar.getAxis("left").setTicks(
+            [[(i + 0.5, name) for i, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun"))]])
+        self.calendar.setYRange(-0.15, 7.15, padding=0)  # room for the Mon and Sun labels
+
+        self.week_bars = pg.BarGraphItem(x=[0], height=[0], width=WEEK * 0.8, brush=BLUE)
+        self.band = pg.LinearRegionItem(orientation="horizontal", movable=False,
+                                        brush=pg.mkBrush(22, 163, 74, 45),
+                                        pen=pg.mkPen(GREEN, style=Qt.PenStyle.DashLine))
+        self.minute_bars = pg.BarGraphItem(x=[0], height=[0], width=WEEK * 0.8, brush=PURPLE)
+        self.weeks.addItem(self.band)
+        self.weeks.addItem(self.week_bars)
+        self.minutes.addItem(self.minute_bars)
+        self.pain.addLegend(offset=(8, 4))
+        self.pain_before = self.pain.plot(pen=None, symbol="o", symbolSize=6, symbolPen=None,
+                                          symbolBrush=BLUE, name="before")
+        self.pain_after = self.pain.plot(pen=None, symbol="t", symbolSize=7, symbolPen=None,
+                                         symbolBrush=ORANGE, name="after")
+        self.exercise.addLegend(offset=(8, 4))
+        self.hold_line = self.exercise.plot(pen=pg.mkPen(GREEN, width=2), symbol="o",
+                                            symbolSize=5, symbolBrush=GREEN, symbolPen=None,
+                                            name="hold (s)")
+        self.reps_line = self.exercise.plot(pen=pg.mkPen(BLUE, width=2), symbol="s",
+                                            symbolSize=5, symbolBrush=BLUE, symbolPen=None,
+                                            name="reps done")
+        self.days = pg.ImageItem(axisOrder="col-major")
+        self.days.setLookupTable(pg.ColorMap(
+            [0.0, 0.001, 1.0], [self._bg.darker(112), QColor("#bbf7d0"), QColor("#15803d")]
+        ).getLookupTable(nPts=256))
+        self.calendar.addItem(self.days)
+        self.hovers = {plot: Hover(plot, self._bg, self._fg) for plot in (
+            self.weeks, self.minutes, self.pain, self.exercise, self.calendar)}
+
+        grid = QGridLayout()
+        grid.addWidget(self.weeks.getViewWidget(), 0, 0)
+        grid.addWidget(self.minutes.getViewWidget(), 0, 1)
+        grid.addWidget(self.pain.getViewWidget(), 1, 0)
+        grid.addWidget(self.exercise.getViewWidget(), 1, 1)
+        grid.addWidget(self.calendar.getViewWidget(), 2, 0, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addLayout(grid, 1)
+        self.routine_box.currentIndexChanged.connect(self._routine_changed)
+        self.exercise_box.currentIndexChanged.connect(self._show_exercise)
+
+    def _plot(self, title: str, units: str) -> pg.PlotItem:
+        widget = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem()},
+                               background=self._bg)
+        widget.setMinimumHeight(120)
+        plot = widget.getPlotItem()
+        plot.setTitle(title, color=self._fg, size="10pt")
+        plot.setMouseEnabled(x=True, y=False)  # time pans and zooms; counts stay put
+        plot.showGrid(x=False, y=True, alpha=0.2)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setTextPen(self._fg)
+            axis.setPen(self._fg)
+        if units:
+            plot.getAxis("left").setWidth(36)
+        return plot
+
+    # --- data --------------------------------------------------------------------------------
+
+    def refresh(self, sessions: Sequence[SessionRow]) -> None:
+        """Show `sessions` (any order); keeps the routine and exercise chosen if still there."""
+        self._sessions = sorted(sessions, key=lambda s: s.started_at)
+        chosen = self.routine_box.currentData()
+        routines: dict[str, str] = {}
+        for s in reversed(self._sessions):  # most recently used first
+            routines.setdefault(s.routine_id, s.routine_name)
+        self.routine_box.blockSignals(True)
+        self.routine_box.clear()
+        for routine_id, name in routines.items():
+            self.routine_box.addItem(name, routine_id)
+        if len(routines) > 1:
+            self.routine_box.addItem("All routines", ALL_ROUTINES)
+        index = self.routine_box.findData(chosen) if chosen is not None else -1
+        self.routine_box.setCurrentIndex(max(index, 0))
+        self.routine_box.blockSignals(False)
+        self._routine_changed()
+
+    def _chosen_sessions(self) -> list[SessionRow]:
+        routine_id = self.routine_box.currentData()
+        if not routine_id:
+            return self._sessions
+        return [s for s in self._sessions if s.routine_id == routine_id]
+
+    def _routine_changed(self) -> None:
+        sessions = self._chosen_sessions()
+        self._show_weeks(sessions)
+        self._show_pain(sessions)
+        self._show_calendar(sessions)
+        self._fill_exercises()
+        today = self._today()
+        for plot in (self.weeks, self.calendar):
+            plot.setXRange(stamp(today - timedelta(days=365)), stamp(today) + WEEK, padding=0)
+            if sessions:
+                first = stamp(local_day(sessions[0].started_at))
+                plot.setLimits(xMin=first - 8 * WEEK, xMax=stamp(today) + 8 * WEEK)
+
+    def _frequency(self) -> tuple[int, int, str] | None:
+        routine_id = self.routine_box.currentData()
+        routine = self._book.get(routine_id) if self._book and routine_id else None
+        if routine is None:
+            return None
+        f = routine.frequency
+        return f.min_per_week, f.max_per_week, f.label
+
+    def _show_weeks(self, sessions: list[SessionRow]) -> None:
+        today = self._today()
+        done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
+        weeks = weekly(done, until=today)
+        xs = np.array([stamp(w.week) + WEEK / 2 for w in weeks])
+        counts = np.array([w.sessions for w in weeks], dtype=float)
+        minutes = np.array([w.minutes for w in weeks])
+        self.week_bars.setOpts(x=xs, height=counts, width=WEEK * 0.8)
+        self.minute_bars.setOpts(x=xs, height=minutes, width=WEEK * 0.8)
+        frequency = self._frequency()
+        top = max(counts.max(initial=0), frequency[1] if frequency else 0)
+        self.weeks.setYRange(0, top + 0.5, padding=0)
+        self.minutes.setYRange(0, max(minutes.max(initial=0), 10) * 1.1, padding=0)
+        if frequency:
+            low, high, label = frequency
+            self.band.setRegion((low, high))
+            self.band.show()
+            self.weeks.setTitle(f"Sessions a week (target {label})", color=self._fg,
+                                size="10pt")
+        else:
+            self.band.hide()
+            self.weeks.setTitle("Sessions a week", color=self._fg, size="10pt")
+
+        def week_text(values: np.ndarray, unit: Callable[[float], str]) -> Callable[[int], str]:
+            return lambda i: f"week of {weeks[i].week:%d %b %Y}\n{unit(values[i])}"
+
+        self.hovers[self.weeks].set([(xs, counts, week_text(
+            counts, lambda v: f"{v:.0f} session{'s' if v != 1 else ''}"))])
+        self.hovers[self.minutes].set([(xs, minutes, week_text(
+            minutes, lambda v: f"{v:.0f} min"))])
+        current, _ = day_streaks({d.day for d in done}, today)
+        on_target = weeks_on_target(weeks, frequency[0], today) if frequency else 0
+        parts = [f"{len(sessions)} sessions"]
+        if frequency:
+            parts.append(f"{on_target} week{'s' if on_target != 1 else ''} in a row on target")
+        parts.append(f"{current} day{'s' if current != 1 else ''} in a row")
+        self.streak.setText(" · ".join(parts))
+
+    def _show_pain(self, sessions: list[SessionRow]) -> None:
+        series = []
+        for item, attribute, word in ((self.pain_before, "pain_before", "before"),
+                                      (self.pain_after, "pain_after", "after")):
+            rated = [s for s in sessions if getattr(s.log, attribute) is not None]
+            xs = np.array([s.started_at.timestamp() for s in rated])
+            ys = np.array([getattr(s.log, attribute) for s in rated], dtype=float)
+            item.setData(xs, ys)
+
+            def text(i: int, rated: list[SessionRow] = rated, ys: np.ndarray = ys,
+                     word: str = word) -> str:
+                return f"{rated[i].started_at.astimezone():%a %d %b %Y}\npain {word}: {ys[i]:.0f}"
+
+            series.append((xs, ys, text))
+        self.hovers[self.pain].set(series)
+
+    def _show_calendar(self, sessions: list[SessionRow]) -> None:
+        today = self._today()
+        per_day: dict[date, float] = {}
+        for s in sessions:
+            day = local_day(s.started_at)
+            per_day[day] = per_day.get(day, 0.0) + s.active_seconds / 60
+        first_day = min(per_day, default=today)
+        start = first_day - timedelta(days=first_day.weekday())
+        n_weeks = (today - start).days // 7 + 1
+        grid = np.zeros((n_weeks, 7))
+        for day, minutes in per_day.items():
+            offset = (day - start).days
+            grid[offset // 7, offset % 7] = minutes
+        self.days.setImage(grid, levels=(0, max(grid.max(), 1.0)), autoLevels=False)
+        self.days.setRect(QRectF(stamp(start), 0, n_weeks * WEEK, 7))
+        # Hover: one invisible point per trained day, at the middle of its cell.
+        days = sorted(per_day)
+        xs = np.array([stamp(d) + DAY / 2 for d in days])
+        ys = np.array([d.weekday() + 0.5 for d in days])
+        self.hovers[self.calendar].set([(xs, ys, lambda i: (
+            f"{days[i]:%a %d %b %Y}\n{per_day[days[i]]:.0f} min"))])
+
+    # --- one exercise's progression ----------------------------------------------------------
+
+    def _exercise_name(self, exercise_id: str) -> str:
+        if self._book:
+            for routine in self._book.routines:
+                for exercise in routine.exercises:
+                    if exercise.id == exercise_id:
+                        return exercise.name
+        return exercise_id
+
+    def _fill_exercises(self) -> None:
+        chosen = self.exercise_box.currentData()
+        try:
+            recorded = self._history.exercise_ids()
+        except HistoryError:
+            recorded = []
+        routine_id = self.routine_box.currentData()
+        routine = self._book.get(routine_id) if self._book and routine_id else None
+        if routine is not None:
+            order = [ex.id for ex in routine.exercises]
+            recorded = [ex for ex in order if ex in recorded]
+        self.exercise_box.blockSignals(True)
+        self.exercise_box.clear()
+        for exercise_id in recorded:
+            self.exercise_box.addItem(self._exercise_name(exercise_id), exercise_id)
+        index = self.exercise_box.findData(chosen) if chosen is not None else -1
+        self.exercise_box.setCurrentIndex(max(index, 0))
+        self.exercise_box.blockSignals(False)
+        self._show_exercise()
+
+    def _show_exercise(self) -> None:
+        exercise_id = self.exercise_box.currentData()
+        try:
+            results = self._history.exercise_results(exercise_id) if exercise_id else []
+        except HistoryError:
+            results = []
+        routine_id = self.routine_box.currentData()
+        if routine_id:
+            starts = {s.started_at for s in self._chosen_sessions()}
+            results = [r for r in results if r.started_at in starts]
+        results = sorted(results, key=lambda r: r.started_at)
+        xs = np.array([r.started_at.timestamp() for r in results])
+        holds = np.array([r.target.hold or 0 for r in results], dtype=float)
+        reps = np.array([r.reps_done for r in results], dtype=float)
+        has_hold = any(r.target.hold for r in results)
+        self.hold_line.setData(xs if has_hold else [], holds if has_hold else [])
+        self.reps_line.setData(xs, reps)
+        name = self.exercise_box.currentText() or "Exercise"
+        self.exercise.setTitle(f"{name}: hold and reps", color=self._fg, size="10pt")
+        top = max(holds.max(initial=0), reps.max(initial=0), 5)
+        self.exercise.setYRange(0, top * 1.1, padding=0)
+
+        def text(i: int) -> str:
+            r = results[i]
+            hold = f", hold {r.target.hold} s" if r.target.hold else ""
+            done = "done in full" if r.completed else "not all done"
+            return (f"{r.started_at.astimezone():%a %d %b %Y}\n{r.target.sets} sets x "
+                    f"{r.target.reps}{hold}\n{r.reps_done} reps done, {done}")
+
+        series = [(xs, reps, text)]
+        if has_hold:
+            series.append((xs, holds, text))
+        self.hovers[self.exercise].set(series)

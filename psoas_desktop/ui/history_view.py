@@ -1,0 +1,301 @@
+"""The history view: a table of sessions (notes editable, delete after asking), the plots below
+it, CSV export, and a friendly page when there is nothing yet.
+
+The plots (and pyqtgraph with them) are built the first time the view is shown, not when it is
+made, so the window can create it cheaply and start-up stays fast.
+
+    view = HistoryView(history, book)   # a tab or a window; refreshes itself on history changes
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.storage.history import History, HistoryError
+from psoas_desktop.storage.records import SessionRow
+
+if TYPE_CHECKING:
+    from psoas_desktop.ui.history_plots import HistoryPlots
+
+Index = QModelIndex | QPersistentModelIndex
+REFRESH_DELAY_MS = 300
+COLUMNS = ("Date", "Routine", "Length", "Done", "Pain before", "Pain after", "Stiffness",
+           "Status", "Notes")
+NOTES = COLUMNS.index("Notes")
+STATUS_WORDS = {"completed": "completed", "finished_early": "finished early",
+                "interrupted": "interrupted", "running": "running"}
+EMPTY_TEXT = ("<h2>No sessions yet</h2><p>Every session you follow is recorded here as you go: "
+              "what you did, for how long, and how your pain and stiffness changed.</p>"
+              "<p>Start a routine, and your first session will show up here.</p>")
+
+
+def length_text(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def rating_text(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _forget(history: History, listener: Callable[[], None]) -> None:
+    if listener in history.on_changed:
+        history.on_changed.remove(listener)
+
+
+class SessionTable(QAbstractTableModel):
+    """Sessions, newest first; only the notes are editable, and an edit is saved at once."""
+
+    def __init__(self, history: History, on_error: Callable[[str], None]) -> None:
+        super().__init__()
+        self._history = history
+        self._on_error = on_error
+        self.rows: list[SessionRow] = []
+
+    def set_rows(self, rows: list[SessionRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == NOTES else flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTES and row.log.notes:
+            return row.log.notes
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _text(row: SessionRow, column: int) -> str:
+        log = row.log
+        return (
+            row.started_at.astimezone().strftime("%a %d %b %Y %H:%M"),
+            row.routine_name,
+            length_text(row.active_seconds),
+            f"{round(row.done_fraction * 100)}%",
+            rating_text(log.pain_before),
+            rating_text(log.pain_after),
+            rating_text(log.stiffness),
+            STATUS_WORDS.get(row.status, row.status),
+            log.notes.replace("\n", " "),
+        )[column]
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != NOTES:
+            return False
+        row = self.rows[index.row()]
+        notes = str(value).strip()
+        if notes == row.log.notes:
+            return False
+        try:
+            self._history.set_notes(row.id, notes)
+        except HistoryError as exc:
+            self._on_error(str(exc))
+            return False
+        return True  # the history's change notice reloads the rows
+
+
+class HistoryView(QWidget):
+    def __init__(self, history: History, book: RoutineBook | None = None,
+                 parent: QWidget | None = None, refresh_delay_ms: int = REFRESH_DELAY_MS
+                 ) -> None:
+        super().__init__(parent)
+        self.history = history
+        self.book = book
+        self.plots: HistoryPlots | None = None
+        self._stale = True
+        self.setWindowTitle("History")
+
+        self.model = SessionTable(history, self.show_error)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(60)  # measure some rows, not ten years of them
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Sessions")
+
+        self.export_button = QPushButton("Export CSV…")
+        self.delete_button = QPushButton("Delete session…")
+        self.delete_button.setEnabled(False)
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.delete_button)
+
+        self.plot_area = QWidget()
+        QVBoxLayout(self.plot_area).setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.plot_area)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([200, 600])
+        self.table.setMinimumHeight(120)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(bar)
+        content_layout.addWidget(splitter, 1)
+
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        self.export_button.clicked.connect(self.export_csv)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # A session writes a row every few seconds: refresh once for a burst of them.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=refresh_delay_ms)
+        self._refresh_soon.timeout.connect(self.refresh)
+        history.on_changed.append(self._history_changed)
+        self.destroyed.connect(lambda: _forget(history, self._history_changed))
+
+    # --- hooks a test (or the window) can replace -------------------------------------------
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "Delete session", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_export_path(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export history", "psoas-history.csv",
+                                              "CSV files (*.csv)")
+        return Path(name) if name else None
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "History", message)
+
+    def show_info(self, message: str) -> None:
+        self.summary.setText(message)
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.plots is None:
+            self._build_plots()
+        if self._stale:
+            self.refresh()
+
+    def _build_plots(self) -> None:
+        from psoas_desktop.ui.history_plots import HistoryPlots  # pyqtgraph loads here
+
+        self.plots = HistoryPlots(self.history, self.book)
+        self.plot_area.layout().addWidget(self.plots)
+        self._stale = True
+
+    def _history_changed(self) -> None:
+        if self.isVisible():
+            self._refresh_soon.start()
+        else:
+            self._stale = True  # refreshed when next shown
+
+    def refresh(self) -> None:
+        try:
+            rows = self.history.sessions()
+        except HistoryError as exc:
+            rows = []
+            self.empty.setText(f"<h2>The history cannot be read</h2><p>{exc}</p>")
+        else:
+            self.empty.setText(EMPTY_TEXT)
+        self._stale = False
+        self.model.set_rows(rows)
+        self.pages.setCurrentIndex(1 if rows else 0)
+        minutes = sum(r.active_seconds for r in rows) / 60
+        count = f"{len(rows)} session{'s' if len(rows) != 1 else ''}"
+        summary = f"{count}, {minutes / 60:.1f} hours in all" if rows else ""
+        if self.history.problem:  # e.g. a full disk: say so where the missing rows would be
+            summary = f"{summary}. {self.history.problem}" if summary else self.history.problem
+        self.summary.setText(summary)
+        self.summary.setWordWrap(True)
+        if self.plots is not None and rows:
+            self.plots.refresh(rows)
+        self._selection_changed()
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def selected(self) -> SessionRow | None:
+        chosen = self.table.selectionModel().selectedRows()
+        return self.model.rows[chosen[0].row()] if chosen else None
+
+    def _selection_changed(self) -> None:
+        self.delete_button.setEnabled(self.selected() is not None)
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        when = row.started_at.astimezone().strftime("%A %d %B %Y at %H:%M")
+        if not self.confirm(f"Delete the {row.routine_name} session of {when}, with its steps "
+                            "and log? This cannot be undone."):
+            return
+        try:
+            self.history.delete_session(row.id)
+        except HistoryError as exc:
+            self.show_error(str(exc))
+
+    def export_csv(self) -> None:
+        path = self.ask_export_path()
+        if path is None:
+            return
+        from psoas_desktop.storage.export import export_history
+
+        try:
+            rows = export_history(self.history, path)
+        except (HistoryError, OSError) as exc:
+            self.show_error(f"Could not export to {path}: {exc}")
+            return
+        self.show_info(f"Exported {rows} rows to {path}.")
