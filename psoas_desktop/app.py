@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from psoas_desktop.core.routines import RoutineBook
@@ -11,9 +10,9 @@ from psoas_desktop.storage.paths import AppPaths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
-    from PySide6.QtWidgets import QWidget
 
     from psoas_desktop.audio.sink import CueSink
+    from psoas_desktop.ui.main_window import MainWindow
 
 SETTINGS_FILE = "settings.ini"
 
@@ -61,22 +60,19 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     window.setWindowTitle(APP_TITLE)
     instance.raiseRequested.connect(window.bring_forward)
     first_paint.watch(window)
-    # Sound (QtMultimedia, speech) loads once the window has painted, not before.
-    after_first_paint(window, lambda: window.set_cue_sink(_make_sink(window)))
+    # Sound (QtMultimedia, speech) and the history (SQLite) load once the window has painted.
+    first_paint.after_first_paint(window, lambda: window.set_cue_sink(_make_sink(window)))
+    first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))
     window.show()
     return app.exec()
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Run `callback` from the event loop once `widget` has first painted."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> None:
+    from PySide6.QtWidgets import QApplication
 
-    class _Watch(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                widget.removeEventFilter(self)
-                QTimer.singleShot(0, callback)
-                self.deleteLater()
-            return False
+    from psoas_desktop.storage.history import History
+    from psoas_desktop.ui.history_link import HistoryLink
 
-    widget.installEventFilter(_Watch(widget))
+    link = HistoryLink(window, History(paths.history_db), book)
+    link.tell_notice()
+    QApplication.instance().aboutToQuit.connect(link.close)

@@ -1,0 +1,103 @@
+"""Ties the history to the main window: every session is recorded, the after-session log is
+asked for, progression suggestions reach the start page, and storage trouble is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from psoas_desktop.core.engine import Session
+from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.storage.history import History, WallClock, utc_now
+from psoas_desktop.storage.recorder import Recorder, Recording
+from psoas_desktop.ui.main_window import MainWindow
+
+# Rows held in memory after a full disk or a lock are retried this often.
+FLUSH_INTERVAL_MS = 30_000
+
+
+class HistoryLink(QObject):
+    def __init__(self, window: MainWindow, history: History, book: RoutineBook,
+                 wall_clock: WallClock = utc_now) -> None:
+        super().__init__(window)
+        self.window = window
+        self.history = history
+        self.book = book
+        self.recorder = Recorder(history, wall_clock)
+        self.recording: Recording | None = None
+        self.view: QWidget | None = None
+        self.storage_status = QLabel(window)
+        self.storage_status.setAccessibleName("History status")
+        self.storage_status.hide()
+        window.statusBar().addPermanentWidget(self.storage_status)
+        history.on_problem.append(self._show_problem)
+        if history.problem:
+            self._show_problem(history.problem)
+        self._flusher = QTimer(self)
+        self._flusher.setInterval(FLUSH_INTERVAL_MS)
+        self._flusher.timeout.connect(self._flush)
+        self._flusher.start()
+        window.sessionCreated.connect(self._session_created)
+        window.sessionEnded.connect(self._session_ended)
+        window.historyRequested.connect(self.open_view)
+        window.start_panel.picker.currentIndexChanged.connect(self.show_suggestions)
+        self.show_suggestions()
+
+    def tell_notice(self) -> None:
+        """Say once, without blocking, what the history had to do on opening (a damaged
+        file moved aside: where it went)."""
+        if self.history.notice:
+            box = QMessageBox(QMessageBox.Icon.Warning, "History", self.history.notice,
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.open()
+
+    def _session_created(self, session: Session) -> None:
+        routine = session.timeline.routine
+        self.recording = self.recorder.attach(session, routine,
+                                              pain_before=self.window.pain_before())
+
+    def _session_ended(self, session: Session, completed: bool) -> None:
+        from psoas_desktop.ui.log_dialog import LogDialog
+
+        recording = self.recording
+        if recording is not None:
+            answer = LogDialog.ask(self.window, recording.pain_before)
+            if answer is not None:
+                recording.save_log(answer.pain_after, answer.stiffness, answer.notes)
+        self.show_suggestions()
+
+    def show_suggestions(self, *_: object) -> None:
+        routine = self.window.routine()
+        if routine is None:
+            return
+        found = self.history.suggestions(routine, self.window.start_panel.targets())
+        self.window.set_suggestions({s.exercise_id: (s.target, s.reason) for s in found})
+
+    def open_view(self) -> None:
+        # pyqtgraph comes in with the view, the first time it is asked for.
+        from PySide6.QtCore import Qt
+
+        from psoas_desktop.ui.history_view import HistoryView
+
+        if self.view is None:
+            self.view = HistoryView(self.history, self.book)
+            self.view.setWindowFlag(Qt.WindowType.Window)
+            self.view.setWindowTitle("History — Psoas Desktop")
+            self.view.resize(1200, 800)
+        self.view.show()
+        self.view.raise_()
+        self.view.activateWindow()
+
+    def _show_problem(self, message: str | None) -> None:
+        self.storage_status.setText(message or "")
+        self.storage_status.setVisible(bool(message))
+
+    def _flush(self) -> None:
+        if self.history.pending:
+            self.history.flush()
+
+    def close(self) -> None:
+        self._flusher.stop()
+        if self.view is not None:
+            self.view.close()
+        self.history.close()
