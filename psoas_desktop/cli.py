@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import NoReturn
 from psoas_desktop import APP_NAME, __version__
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.paths import AppPaths
+
+DEBUG_VARIABLE = "PSOAS_DEBUG"  # set: a bug in a command shows its traceback
 
 
 class UsageError(Exception):
@@ -30,6 +33,21 @@ def format_duration(seconds: float) -> str:
     seconds = round(seconds)
     hours, rest = divmod(seconds, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+# SQLite's integers are 64-bit: a bigger --limit would overflow inside the query.
+_MOST = 2**62
+
+
+def _count(text: str) -> int:
+    """A whole number of 1 or more; a huge one means 'all'."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return min(value, _MOST)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     history_commands = history.add_subparsers(dest="history_command", metavar="ACTION",
                                               parser_class=_Parser, required=True)
     listing = history_commands.add_parser("list", help="recent sessions, one a line")
-    listing.add_argument("--limit", type=int, default=20, help="how many (default 20)")
+    listing.add_argument("--limit", type=_count, default=20, help="how many (default 20)")
     export = history_commands.add_parser("export", help="write sessions and steps to CSV")
     export.add_argument("file", type=Path)
     return parser
@@ -63,11 +81,21 @@ def load_book(paths: AppPaths, extra: Path | None) -> RoutineBook:
     from psoas_desktop.resources import builtin_routines
 
     files = [paths.user_routines]
+    if _special(paths.user_routines):
+        print(f"{APP_NAME}: refused: {paths.user_routines}: not a regular file", file=sys.stderr)
+        files = []
     if extra is not None:
         if not extra.exists():
             raise UsageError(f"--routines: no such file: {extra}")
+        if _special(extra):
+            raise UsageError(f"--routines: not a regular file: {extra}")
         files.append(extra)
     return load(builtin_routines(), files)
+
+
+def _special(path: Path) -> bool:
+    """A pipe, socket or device: reading one may wait forever for a writer."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def _warn(book: RoutineBook) -> None:
@@ -121,6 +149,9 @@ def cmd_validate(file: Path) -> int:
     from psoas_desktop.core.routine_file import RoutineFileError, build_routines, read_document
     from psoas_desktop.resources import builtin_routines
 
+    if _special(file):
+        print(f"{file}: cannot be read (not a regular file)", file=sys.stderr)
+        return 1
     builtin = read_document(builtin_routines())
     _, library, _ = build_routines(builtin, builtin_routines(), {})
     try:
@@ -169,3 +200,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a path the system refuses: too long, a loop, no permission...
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{APP_NAME}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        # A bug, not the user's input: one line, and how to see the whole story.
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(f"{APP_NAME}: internal error: {type(exc).__name__}: {exc} (please report it;"
+              f" {DEBUG_VARIABLE}=1 shows the details)", file=sys.stderr)
+        return 70

@@ -95,8 +95,13 @@ class Session:
 
     # --- observing -------------------------------------------------------------------------
 
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Listener, first: bool = False) -> None:
+        """Hear every event from now on; `first` puts the listener ahead of those already
+        there (the history: a step is written before a listener that may open a dialog)."""
+        if first:
+            self._listeners.insert(0, listener)
+        else:
+            self._listeners.append(listener)
 
     def _emit(self, event: Event) -> None:
         for listener in list(self._listeners):

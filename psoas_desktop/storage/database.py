@@ -11,7 +11,12 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
-from psoas_desktop.storage.migrations import ForeignDatabaseError, migrate
+from psoas_desktop.storage.migrations import (
+    SCHEMA_VERSION,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    migrate,
+)
 
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html) this module reacts to.
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
@@ -39,19 +44,35 @@ def is_corruption(exc: BaseException) -> bool:
 def raw_connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """A connection in autocommit mode: transactions are begun and ended explicitly."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # Create the file owner-only before SQLite does; its -wal and -shm files copy this mode.
+    # Create the file owner-only before SQLite does (an existing one is made owner-only once
+    # it is known to be a history, in prepare()); its -wal and -shm files copy this mode.
     os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-    os.chmod(path, 0o600)
     return sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
 
 
-def prepare(conn: sqlite3.Connection) -> None:
-    """Settings, a health check and migrations; raises CorruptDatabase for a damaged file."""
+def refuse_strangers(conn: sqlite3.Connection) -> None:
+    """A history of a newer version, or another program's database, is refused before anything
+    is written to it (not even its journal mode or permissions): it stays exactly as found."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(f"it was written by a newer Psoas Desktop (schema {version}; "
+                               f"this one knows {SCHEMA_VERSION})")
+    tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+    if version == 0 and tables[0]:
+        raise ForeignDatabaseError("it holds tables that are not a Psoas Desktop history")
+
+
+def prepare(conn: sqlite3.Connection, path: Path | None = None) -> None:
+    """Settings, a health check and migrations; raises CorruptDatabase for a damaged file.
+    With `path`, the file is made owner-only once it is known to be a history."""
     try:
         # Checked before anything is written, so a damaged file is moved aside as it was found.
         verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
         if verdict != "ok":
             raise CorruptDatabase(verdict)
+        refuse_strangers(conn)
+        if path is not None:
+            os.chmod(path, 0o600)  # the log is health data
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed step is on disk even if the power goes, not just if the process dies.
         conn.execute("PRAGMA synchronous = FULL")
@@ -85,7 +106,7 @@ def open_connection(path: Path, busy_timeout: float, connect: Connect = raw_conn
     check_header(path)
     conn = connect(path, busy_timeout)
     try:
-        prepare(conn)
+        prepare(conn, path)
     except BaseException:
         conn.close()
         raise

@@ -3,7 +3,8 @@
 Writes that record a session go through a queue: each runs in its own transaction, in order.
 When the disk is full or read-only, or another program holds the lock past the busy timeout, a
 write stays queued in memory, `problem` says why, and the queue is written as soon as a later
-write or `flush()` finds the file writable again. A session is never stopped by its history.
+write or `flush()` finds the file writable again (with `retry_interval`, later writes wait that
+long before trying). A session is never stopped by its history.
 
 Listeners: `on_changed` callbacks run after rows were written or edited (views refresh);
 `on_problem` callbacks get a message when writing starts failing and None once all is saved.
@@ -12,6 +13,7 @@ Listeners: `on_changed` callbacks run after rows were written or edited (views r
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -70,12 +72,18 @@ class History:
         recover: bool = True,
         move_corrupt: bool = True,
         wall_clock: WallClock = utc_now,
+        retry_interval: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """Open (or create) the history at `path`; never raises for a storage fault.
 
         recover: mark sessions left 'running' by a crash as 'interrupted' (the app; not the
         command line, which may run while a session is being recorded).
         move_corrupt: move a damaged file aside and start a fresh one (else just report it).
+        retry_interval: after a failed write, later submits only queue for this many seconds
+        (of `clock`); `flush()` always tries. The app sets it: each try on a locked file waits
+        `busy_timeout` in the event loop, and a freeze at every step end would make the
+        countdown stutter and drop cues.
         """
         self.path = Path(path)
         self.notice: str | None = None  # a one-off message for the user, e.g. a file moved aside
@@ -92,6 +100,9 @@ class History:
         self._move_corrupt = move_corrupt
         self._wall_clock = wall_clock
         self._pending: deque[Operation] = deque()
+        self._retry_interval = retry_interval
+        self._clock = clock
+        self._retry_at: float | None = None  # submits only queue until then
         self._conn: sqlite3.Connection | None = None
         self._connection()
 
@@ -197,6 +208,8 @@ class History:
     def submit(self, operation: Operation) -> bool:
         """Queue a write and try to write everything queued; True when nothing is left."""
         self._pending.append(operation)
+        if self._retry_at is not None and self._clock() < self._retry_at:
+            return False
         return self.flush()
 
     def flush(self) -> bool:
@@ -205,6 +218,7 @@ class History:
             return True
         conn = self._connection()
         if conn is None:
+            self._back_off()
             return False
         wrote = False
         try:
@@ -224,6 +238,7 @@ class History:
                     continue
                 except sqlite3.Error as exc:
                     self._set_problem(self._describe(exc))
+                    self._back_off()
                     if result_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL):
                         # The file may have gone or changed: open it afresh next time.
                         conn.close()
@@ -236,9 +251,14 @@ class History:
         finally:
             if wrote:
                 self._changed()
+        self._retry_at = None
         if not self.dropped:
             self._set_problem(None)
         return True
+
+    def _back_off(self) -> None:
+        if self._retry_interval > 0:
+            self._retry_at = self._clock() + self._retry_interval
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime,
                       planned_seconds: int, targets: Sequence[PlannedTarget] = (),
@@ -324,7 +344,12 @@ class History:
         """Next targets for `routine`'s exercises that are ready for a step up.
 
         `targets` are the user's current ones; by default those of the routine's last session.
+        None while the history cannot be read (a read-only or locked file): they are a hint,
+        and the window asks for them as it opens and after every session.
         """
-        current = dict(targets) if targets is not None else self.last_targets(routine.id)
-        results = {ex.id: self.exercise_results(ex.id, needed) for ex in routine.exercises}
+        try:
+            current = dict(targets) if targets is not None else self.last_targets(routine.id)
+            results = {ex.id: self.exercise_results(ex.id, needed) for ex in routine.exercises}
+        except HistoryError:
+            return []
         return suggest_for_routine(routine, current, results, needed)

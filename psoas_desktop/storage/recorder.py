@@ -91,5 +91,8 @@ class Recorder:
         timeline = timeline or session.timeline
         recording = Recording(self.history, self._wall_clock, routine, timeline,
                               targets if targets is not None else timeline.targets, pain_before)
-        session.subscribe(recording)
+        # First: the window shows the after-session log dialog (a nested event loop) while it
+        # hears Finished; the end must already be written by then, or a kill during the dialog
+        # would leave a completed session 'running', to be marked interrupted.
+        session.subscribe(recording, first=True)
         return recording
