@@ -155,7 +155,7 @@ def test_no_speech_engine_leaves_the_beeps(qtbot, window, clock, make_sink, hear
 
 def test_the_window_says_when_words_cannot_be_spoken(qtbot, window, clock, make_sink,
                                                      heard, run) -> None:
-    from psoas_desktop.app import watch_voice
+    from psoas_desktop.ui.voice_status import watch_voice
 
     voice = Voice(command=["/nonexistent/speaker"])
     window.set_cue_sink(make_sink(Outputs(Device("speakers")), voice))
@@ -172,7 +172,7 @@ def test_the_window_says_when_words_cannot_be_spoken(qtbot, window, clock, make_
 
 def test_a_voice_turned_off_on_purpose_is_not_a_problem(qtbot, window, make_sink,
                                                          monkeypatch) -> None:
-    from psoas_desktop.app import watch_voice
+    from psoas_desktop.ui.voice_status import watch_voice
 
     monkeypatch.setenv("PSOAS_SPEECH_ENGINE", "none")
     voice = Voice()

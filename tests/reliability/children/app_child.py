@@ -21,6 +21,7 @@ from psoas_desktop import app
 from psoas_desktop.cli import main
 from psoas_desktop.ui.log_dialog import LogDialog
 from psoas_desktop.ui.main_window import MainWindow
+from psoas_desktop.ui.quit_signals import end_session_and_close
 
 link_history = app._link_history
 
@@ -36,7 +37,7 @@ def linked(window: MainWindow, book, paths) -> None:
     if os.environ.get("PSOAS_TEST_FINISH"):
         QTimer.singleShot(0, window.driver.finish)
     if os.environ.get("PSOAS_TEST_QUIT"):
-        app._end_session_and_close(window)
+        end_session_and_close(window)
         QTimer.singleShot(0, QApplication.quit)
 
 

@@ -1,0 +1,32 @@
+"""The status line's word on the voice: said when spoken cues were asked for but cannot be
+given (no speech engine, or it failed), so silence is never a mystery."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from psoas_desktop.audio.voice import Voice
+from psoas_desktop.ui.main_window import MainWindow
+
+NO_VOICE = "No spoken cues ({problem}): the beeps carry on."
+VOICE_TURNED_OFF = "voice turned off"  # PSOAS_SPEECH_ENGINE=none: on purpose, nothing to say
+
+
+def watch_voice(window: MainWindow, voice: Voice) -> QLabel:
+    """Say in the status bar when words were asked for but cannot be spoken (no speech engine,
+    or it failed): checked as each session starts and whenever the voice comes or goes."""
+    label = QLabel(window)
+    label.setAccessibleName("Voice status")
+    label.hide()
+    window.statusBar().addPermanentWidget(label)
+
+    def show(*_: object) -> None:
+        problem = "" if voice.available() or not window.settings.voice else voice.problem
+        missing = problem not in ("", VOICE_TURNED_OFF)
+        label.setText(NO_VOICE.format(problem=problem) if missing else "")
+        label.setVisible(missing)
+
+    voice.availability_changed.connect(show)
+    window.sessionCreated.connect(show)
+    window.settings.changed.connect(show)
+    return label
