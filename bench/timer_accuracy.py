@@ -1,121 +1,135 @@
 """Timer accuracy: when each displayed whole second changes, against its ideal boundary.
 
-Ours (the window's session driver: one single-shot PreciseTimer re-armed for each change, time
-read from the monotonic clock) runs side by side, in the same process and event loop, with the
-naive countdown most interval timers use (a default-type 1000 ms QTimer that decrements a
-counter). Offscreen Qt, real event loop, real clock.
+Ours is the real window: a MainWindow offscreen (recording cue sink, default settings, smooth
+progress on) started with start_session(); every time its driver says `changed`, the text the
+countdown's digits show is read, and a new (step, text) is a displayed change. It runs side by
+side, in the same process and event loop, with the naive countdown most interval timers use: a
+default-type (coarse) 1000 ms QTimer that decrements a counter. Real clock, real event loop.
 
-    uv run python bench/timer_accuracy.py [--seconds 120] [--load] [--pause-at 40 --pause-for 7]
-                                          [--json FILE]
+The k-th change is due k seconds after the start, plus the time spent paused. For the naive
+countdown a pause stops its timer, and the part of a second already run is lost on resume, as
+it is in such apps.
+
+    uv run python bench/timer_accuracy.py [--seconds 120] [--load]
+                                          [--pause-at 40 --pause-for 7.3] [--json FILE]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QObject, QTimer
+from benchlib import make_window, summarise, table, write_json
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-
-from psoas_desktop.audio.sink import RecordingCueSink
-from psoas_desktop.core.engine import Session
-from psoas_desktop.core.routine_file import load_book
-from psoas_desktop.core.timeline import build_timeline
-from psoas_desktop.resources import builtin_routines
-from psoas_desktop.ui.session_driver import SessionDriver
 
 
 class Naive(QObject):
     """The common way: a repeating default (coarse) 1000 ms timer and a counter."""
 
-    def __init__(self, on_change) -> None:
+    def __init__(self, seconds: int) -> None:
         super().__init__()
+        self.left = seconds
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
-        self.timer.timeout.connect(on_change)
-        self.wakeups = 0
-        self.timer.timeout.connect(self._count)
+        self.timer.timeout.connect(self._tick)
+        self.ticks: list[float] = []  # monotonic time of each displayed change
 
-    def _count(self) -> None:
-        self.wakeups += 1
+    def _tick(self) -> None:
+        self.left -= 1
+        self.ticks.append(time.monotonic())
 
 
-def summarise(errors_ms: list[float]) -> dict[str, float]:
-    absolute = sorted(abs(e) for e in errors_ms)
-    p99 = absolute[min(len(absolute) - 1, round(0.99 * (len(absolute) - 1)))]
-    return {"changes": len(errors_ms), "median_abs_ms": statistics.median(absolute),
-            "p99_abs_ms": p99, "max_abs_ms": absolute[-1], "end_ms": errors_ms[-1],
-            "mean_ms": statistics.fmean(errors_ms)}
+class Pauses:
+    """Pause intervals (monotonic start, end), to place each ideal boundary."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float]] = []
+        self.since: float | None = None
+
+    def paused_before(self, moment: float) -> float:
+        return sum(end - start for start, end in self.spans if end <= moment)
+
+
+def errors(changes: list[float], started: float, pauses: Pauses) -> list[tuple[float, float]]:
+    """(ideal moment from start in s, signed error in ms) for each change: the k-th change is
+    due k active seconds after `started`."""
+    out = []
+    for k, moment in enumerate(changes, start=1):
+        ideal = started + k + pauses.paused_before(moment)
+        out.append((k, (moment - ideal) * 1000))
+    return out
+
+
+def halves(pairs: list[tuple[float, float]], seconds: float) -> dict[str, dict[str, float]]:
+    first = [e for k, e in pairs if k <= seconds / 2]
+    second = [e for k, e in pairs if k > seconds / 2]
+    return {"first_half": summarise(first), "second_half": summarise(second)}
 
 
 def measure(seconds: float, pause_at: float | None, pause_for: float) -> dict[str, object]:
     app = QApplication.instance() or QApplication([])
-    book = load_book(builtin_routines())
-    # A routine longer than the run, so every second of it is a countdown change.
-    timeline = build_timeline(book.get("strength-then-stretch"), rests=book.rests)
-    session = Session(timeline, time.monotonic)
-    driver = SessionDriver(time.monotonic, RecordingCueSink())
-    driver.set_session(session)
-
+    window = make_window()
+    app.processEvents()  # shown and painted once before the clock starts
+    total = seconds + (pause_for if pause_at is not None else 0)
+    naive = Naive(int(total) + 5)
     ours: list[float] = []
-    naive: list[float] = []
-    state = {"shown": None, "paused_total": 0.0, "pause_started": None, "naive_pauses": 0.0}
-    wakeups = {"ours": 0}
-    started = time.monotonic()
+    step_changes: set[int] = set()  # which of our changes also began a new step
+    shown: dict[str, object] = {"key": None}
+    pauses = Pauses()
 
-    def on_ours_changed() -> None:
-        wakeups["ours"] += 1
-        shown = (session.index, session.display_seconds())
-        if state["shown"] is not None and shown != state["shown"] and session.state.value == \
-                "running":
-            k = len(ours) + 1  # the k-th change of the displayed second is due k s after start
-            ideal = started + k + state["paused_total"]
-            ours.append((time.monotonic() - ideal) * 1000)
-        state["shown"] = shown
+    def on_changed() -> None:  # connected after the window's own repaint slot: reads its result
+        session = window.session
+        if session is None or session.state.value != "running":
+            return
+        key = (session.index, window.countdown.digits.text())
+        if shown["key"] is not None and key != shown["key"]:
+            ours.append(time.monotonic())
+            if key[0] != shown["key"][0]:
+                step_changes.add(len(ours))
+        shown["key"] = key
 
-    def on_naive_tick() -> None:
-        k = len(naive) + 1
-        ideal = started + k + state["naive_pauses"]
-        naive.append((time.monotonic() - ideal) * 1000)
-
-    driver.changed.connect(on_ours_changed)
-    counter = Naive(on_naive_tick)
+    window.driver.changed.connect(on_changed)
+    window.start_session()
+    naive.timer.start()
+    session = window.session
+    started = time.monotonic() - session.routine_elapsed()  # the session's own start moment
+    naive_started = time.monotonic()
+    shown["key"] = (session.index, window.countdown.digits.text())
+    if session.timeline.total_seconds < total + 2:
+        raise SystemExit(f"the routine is shorter than {total:.0f} s")
 
     def pause() -> None:
-        state["pause_started"] = time.monotonic()
-        driver.pause()
-        counter.timer.stop()
+        pauses.since = time.monotonic()
+        window.toggle()
+        naive.timer.stop()
 
     def resume() -> None:
-        paused = time.monotonic() - state["pause_started"]
-        state["paused_total"] += paused
-        # The naive timer restarts its second from scratch: the part already run is lost.
-        state["naive_pauses"] += paused
-        driver.toggle()
-        counter.timer.start()
+        pauses.spans.append((pauses.since, time.monotonic()))
+        window.toggle()
+        naive.timer.start()
 
-    driver.start()
-    counter.timer.start()
-    state["shown"] = (session.index, session.display_seconds())
     if pause_at is not None:
         QTimer.singleShot(int(pause_at * 1000), pause)
         QTimer.singleShot(int((pause_at + pause_for) * 1000), resume)
-    total = seconds + (pause_for if pause_at is not None else 0)
-    QTimer.singleShot(int(total * 1000) + 300, app.quit)
-    cpu0 = time.process_time()
+    # Precise: a coarse timer may fire 5 % early, cutting the last seconds off the run.
+    stop = QTimer(singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+    stop.timeout.connect(app.quit)
+    stop.start(int(total * 1000) + 300)
     app.exec()
-    cpu = time.process_time() - cpu0
-    return {"ours": summarise(ours), "naive": summarise(naive),
-            "wakeups_per_s": {"ours": wakeups["ours"] / total, "naive": counter.wakeups / total},
-            "cpu_s_per_min_both": cpu / total * 60}
+
+    result: dict[str, object] = {}
+    for name, changes, origin in (("ours", ours, started), ("naive", naive.ticks, naive_started)):
+        pairs = errors(changes, origin, pauses)
+        result[name] = {**summarise([e for _, e in pairs]), **halves(pairs, seconds),
+                        "errors_ms": [round(e, 2) for _, e in pairs]}
+    pairs = errors(ours, started, pauses)
+    result["ours"]["at_step_change"] = summarise([e for k, e in pairs if k in step_changes])
+    result["ours"]["within_step"] = summarise([e for k, e in pairs if k not in step_changes])
+    return result
 
 
 def main() -> int:
@@ -135,19 +149,20 @@ def main() -> int:
         if burner:
             burner.kill()
             burner.wait()
-    result.update(seconds=args.seconds, load=args.load, pause_at=args.pause_at)
+    result.update(seconds=args.seconds, load=args.load, pause_at=args.pause_at,
+                  pause_for=args.pause_for if args.pause_at is not None else None)
     label = f"{args.seconds:.0f} s" + (", other core busy" if args.load else ", idle") + (
         f", paused at {args.pause_at:.0f} s for {args.pause_for} s" if args.pause_at else "")
-    print(f"timer accuracy ({label}): displayed-second changes against ideal boundaries")
-    print(f"{'':7}{'changes':>8}{'median ms':>11}{'p99 ms':>9}{'max ms':>9}{'end ms':>9}"
-          f"{'wakeups/s':>11}")
+    print(f"timer accuracy ({label}): displayed-second changes against ideal boundaries, ms")
+    rows = []
     for name in ("ours", "naive"):
-        row = result[name]
-        print(f"{name:7}{row['changes']:>8}{row['median_abs_ms']:>11.1f}{row['p99_abs_ms']:>9.1f}"
-              f"{row['max_abs_ms']:>9.1f}{row['end_ms']:>9.1f}"
-              f"{result['wakeups_per_s'][name]:>11.2f}")
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2))
+        r = result[name]
+        rows.append((name, r["count"], r["median_abs_ms"], r["p99_abs_ms"], r["max_abs_ms"],
+                     r["end_ms"], r["first_half"].get("median_abs_ms"),
+                     r["second_half"].get("median_abs_ms")))
+    print(table(("", "changes", "median", "p99", "max", "end", "1st-half med", "2nd-half med"),
+                rows, first_width=7))
+    write_json(args.json, result)
     return 0
 
 

@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 from psoas_desktop.ui.theme import PANEL_TEXT, kind_colour
 from psoas_desktop.ui.widgets import plain_label
 
-# Repaints of the step bar per second while a step runs (only the bar, only while running).
+# Repaints of the step bar per second while a step runs (only the bar, only while running), at
+# most: a long step moves the bar less than a pixel a frame, so it is redrawn once per pixel
+# of growth instead (bench/idle_cost.py: at a steady 20 a second the bar took about 3 x the
+# CPU of the rest of a running session).
 BAR_FPS = 20
 
 
@@ -78,10 +81,15 @@ class StepBar(QWidget):
         self.setAccessibleName("Step progress")
 
     def set_fraction(self, fraction: float) -> None:
+        """Repaints only when the filled part grows or shrinks by a whole pixel."""
         fraction = max(0.0, min(1.0, fraction))
-        if abs(fraction - self.fraction) > 1e-4:
-            self.fraction = fraction
+        before = self._filled_pixels(self.fraction)
+        self.fraction = fraction
+        if self._filled_pixels(fraction) != before:
             self.update()
+
+    def _filled_pixels(self, fraction: float) -> int:
+        return -1 if fraction <= 0 else round(self.width() * fraction)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -175,13 +183,21 @@ class CountdownPanel(QFrame):
     def set_progress(self, fraction: float) -> None:
         self.bar.set_fraction(fraction)
 
-    def animate_progress(self, source: Callable[[], float] | None) -> None:
-        """Refresh the bar from `source` BAR_FPS times a second; None stops (the idle path:
+    def animate_progress(self, source: Callable[[], float] | None,
+                         seconds: float | None = None) -> None:
+        """Refresh the bar from `source` while the step (`seconds` long) runs: BAR_FPS times a
+        second, or once per pixel the bar grows if that is rarer. None stops (the idle path:
         then the bar moves only when the window repaints on a second boundary)."""
         self._progress = source
         if source is None:
             self._animation.stop()
-        elif not self._animation.isActive():
+            return
+        interval = 1000 // BAR_FPS
+        if seconds:
+            interval = max(interval, min(1000, int(seconds * 1000 / max(self.bar.width(), 1))))
+        if self._animation.interval() != interval:
+            self._animation.setInterval(interval)
+        if not self._animation.isActive():
             self._animation.start()
 
     def animating(self) -> bool:

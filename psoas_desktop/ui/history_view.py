@@ -71,10 +71,14 @@ class SessionTable(QAbstractTableModel):
         self._history = history
         self._on_error = on_error
         self.rows: list[SessionRow] = []
+        # Each row's texts, made when first asked for: the view asks for a few rows many times
+        # (painting, sizing columns), and ten years of rows need never be formatted at all.
+        self._texts: dict[int, tuple[str, ...]] = {}
 
     def set_rows(self, rows: list[SessionRow]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._texts = {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -99,7 +103,10 @@ class SessionTable(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(row, column)
+            texts = self._texts.get(index.row())
+            if texts is None:
+                texts = self._texts[index.row()] = self._row_texts(row)
+            return texts[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == NOTES and row.log.notes:
             return row.log.notes
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 6:
@@ -107,7 +114,7 @@ class SessionTable(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _text(row: SessionRow, column: int) -> str:
+    def _row_texts(row: SessionRow) -> tuple[str, ...]:
         log = row.log
         return (
             row.started_at.astimezone().strftime("%a %d %b %Y %H:%M"),
@@ -119,7 +126,7 @@ class SessionTable(QAbstractTableModel):
             rating_text(log.stiffness),
             STATUS_WORDS.get(row.status, row.status),
             log.notes.replace("\n", " "),
-        )[column]
+        )
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != NOTES:

@@ -64,7 +64,7 @@ class SessionPage(QWidget):
                 kind="idle" if state is State.PAUSED else step.kind)
         self.countdown.set_progress(session.progress())
         animate = smooth and state is State.RUNNING
-        self.countdown.animate_progress(session.progress if animate else None)
+        self.countdown.animate_progress(session.progress if animate else None, step.seconds)
 
         if self.guide.title.text() != (exercise.name if exercise else ""):
             self.guide.show_exercise(exercise)
