@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
 from psoas_desktop.ui.step_text import duration_text
@@ -24,6 +24,20 @@ class RoutineProgress(QWidget):
         layout.addWidget(self.exercise)
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.times)
+        self._fix_times_size()
+
+    def _fix_times_size(self) -> None:
+        # The times change every second. A label of fixed size tells no layout about it, so
+        # the window is not laid out again each second (that cost ~1 ms before each new second).
+        widest = "00:00:00 elapsed · 00:00:00 left"
+        metrics = self.times.fontMetrics()
+        self.times.setFixedSize(metrics.horizontalAdvance(widest) + 8,
+                                self.times.sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fix_times_size()
+        super().changeEvent(event)
 
     def show_progress(self, elapsed: float, total: float, exercise: int, exercises: int) -> None:
         """`exercise` counts from 1; 0 before a session."""
