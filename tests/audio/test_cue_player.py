@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QByteArray
+from fakes.audio import FakeDevice, FakeVoice, Outputs
 from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 
 from psoas_desktop.audio.availability import NO_DEVICE, SOUND_BACK
@@ -27,58 +27,6 @@ from psoas_desktop.core.cues import Cue
 
 # With no sound server, QtMultimedia warns once per process, whichever test touches it first.
 pytestmark = pytest.mark.qt_log_ignore("PulseAudioService: pa_context_connect")
-
-class FakeVoice:
-    def __init__(self) -> None:
-        self.said: list[str] = []
-        self.volumes: list[float] = []
-        self.stops = 0
-        self.closed = False
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def set_volume(self, volume: float) -> None:
-        self.volumes.append(volume)
-
-    def stop(self) -> None:
-        self.stops += 1
-
-    def close(self) -> None:
-        self.closed = True
-
-    def available(self) -> bool:
-        return True
-
-
-class FakeDevice(QAudioDevice):
-    """A device that says it exists: Qt underneath still sees none, so effects end in Error."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.name = name
-
-    def isNull(self) -> bool:
-        return False
-
-    def id(self) -> QByteArray:
-        return QByteArray(self.name.encode())
-
-    def description(self) -> str:
-        return self.name
-
-
-class Outputs:
-    """The default output, as a test sets it, counting how often the sink asked."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-        self.device: QAudioDevice = QAudioDevice()
-
-    def __call__(self) -> QAudioDevice:
-        self.calls += 1
-        return self.device
-
 
 # Effects built for a FakeDevice warn that Qt cannot play on it; that is expected here.
 on_fake_device = pytest.mark.qt_log_ignore("QSoundEffect")

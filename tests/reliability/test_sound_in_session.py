@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QByteArray
+from fakes.audio import FakeDevice, FakeVoice, Outputs
 from PySide6.QtMultimedia import QAudioDevice
 
 from psoas_desktop.audio.availability import NO_DEVICE
@@ -23,48 +23,6 @@ from psoas_desktop.core.engine import State
 pytestmark = pytest.mark.qt_log_ignore("PulseAudioService: pa_context_connect", "QSoundEffect",
                                        "Invalid PulseAudio context",
                                        "This plugin does not support propagateSizeHints")
-
-
-class Device(QAudioDevice):
-    """A device that says it exists (Qt underneath has none to play on)."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.name = name
-
-    def isNull(self) -> bool:
-        return False
-
-    def id(self) -> QByteArray:
-        return QByteArray(self.name.encode())
-
-    def description(self) -> str:
-        return self.name
-
-
-class Outputs:
-    """The default output, as the test plugs and unplugs it."""
-
-    def __init__(self, device: QAudioDevice) -> None:
-        self.device = device
-
-    def __call__(self) -> QAudioDevice:
-        return self.device
-
-
-class SilentVoice:
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def set_volume(self, volume: float) -> None: ...
-    def stop(self) -> None: ...
-    def close(self) -> None: ...
-
-    def available(self) -> bool:
-        return True
 
 
 @pytest.fixture
@@ -83,7 +41,7 @@ def make_sink(qtbot, clock, window) -> Iterator:
     made: list[QtCueSink] = []
 
     def make(outputs: Outputs, voice=None) -> QtCueSink:
-        made.append(QtCueSink(voice=voice or SilentVoice(), default_output=outputs,
+        made.append(QtCueSink(voice=voice or FakeVoice(), default_output=outputs,
                               clock=clock))
         return made[-1]
 
@@ -118,7 +76,7 @@ def test_no_audio_device_the_session_runs_and_the_window_says_so(
 
 def test_a_device_lost_mid_session_and_back_again(qtbot, window, clock, make_sink, heard,
                                                   run) -> None:
-    outputs = Outputs(Device("speakers"))
+    outputs = Outputs(FakeDevice("speakers"))
     sink = make_sink(outputs)
     window.set_cue_sink(sink)
     window.start_session()
@@ -133,7 +91,7 @@ def test_a_device_lost_mid_session_and_back_again(qtbot, window, clock, make_sin
     assert len(heard) == before  # silent, not stuck: the countdown kept going
     assert window.session.state is State.RUNNING
 
-    unplug_or_plug(qtbot, sink, outputs, Device("headset"))
+    unplug_or_plug(qtbot, sink, outputs, FakeDevice("headset"))
     assert window.sound_message() == ""  # "Sound is back" leaves nothing to warn about
     run(window, clock)
     assert window.session.state is State.FINISHED
@@ -143,7 +101,7 @@ def test_a_device_lost_mid_session_and_back_again(qtbot, window, clock, make_sin
 def test_no_speech_engine_leaves_the_beeps(qtbot, window, clock, make_sink, heard,
                                            run) -> None:
     voice = Voice(command=["/nonexistent/speaker"])  # the speaker cannot even start
-    sink = make_sink(Outputs(Device("speakers")), voice)
+    sink = make_sink(Outputs(FakeDevice("speakers")), voice)
     window.set_cue_sink(sink)
     qtbot.waitUntil(lambda: voice.problem != "", timeout=5000)
     window.start_session()
@@ -158,7 +116,7 @@ def test_the_window_says_when_words_cannot_be_spoken(qtbot, window, clock, make_
     from psoas_desktop.ui.voice_status import watch_voice
 
     voice = Voice(command=["/nonexistent/speaker"])
-    window.set_cue_sink(make_sink(Outputs(Device("speakers")), voice))
+    window.set_cue_sink(make_sink(Outputs(FakeDevice("speakers")), voice))
     label = watch_voice(window, voice)  # as the app does once the sink is attached
     qtbot.waitUntil(lambda: voice.problem != "", timeout=5000)
     window.start_session()  # each session start looks again

@@ -1,0 +1,1 @@
+"""Stand-ins shared by several test folders (on the path through pytest's `pythonpath`)."""
