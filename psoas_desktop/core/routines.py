@@ -143,9 +143,12 @@ def describe_target(exercise: Exercise, target: Target) -> str:
         seconds = target.hold or 0
         length = f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"
         parts.append(length if target.sets == 1 else f"{target.sets} x {length}")
+    elif exercise.kind is WorkKind.HOLD and target.reps == 1:
+        parts.append(f"{target.sets} x {target.hold} s hold")  # one hold a set: no "1 reps"
     else:
-        unit = "cycles" if exercise.kind is WorkKind.CYCLE else "reps"
-        parts.append(f"{target.sets} x {target.reps} {unit}")
+        unit = "cycle" if exercise.kind is WorkKind.CYCLE else "rep"
+        plural = "" if target.reps == 1 else "s"
+        parts.append(f"{target.sets} x {target.reps} {unit}{plural}")
         if exercise.kind is WorkKind.CYCLE and target.hold:
             parts.append(f"{len(exercise.phases)} holds of {target.hold} s")
         elif exercise.kind in (WorkKind.HOLD, WorkKind.REP_HOLD) and target.hold:

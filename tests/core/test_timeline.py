@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from psoas_desktop.core.routine_file import load_book
-from psoas_desktop.core.routines import Rests, Target
+from psoas_desktop.core.routines import Rests, Target, describe_target
 from psoas_desktop.core.timeline import Side, StepKind, build_timeline
 from psoas_desktop.resources import builtin_routines
 
@@ -115,3 +115,14 @@ def test_plan_json_shape(book) -> None:
     assert set(first) >= {"kind", "exercise", "side", "set", "sets", "rep", "reps", "phase",
                           "seconds"}
     assert first["kind"] == "prepare" and first["exercise"] == "supine-psoas-leg-drop"
+
+
+def test_targets_read_as_a_person_would_say_them(book) -> None:
+    said = {ex.id: describe_target(ex, Target.default_for(ex))
+            for routine in book.routines for ex in routine.exercises}
+    assert said["hip-flexor-ball-release"] == "1:00, each side"
+    assert said["standing-slumpy-psoas"] == "2 x 4 reps, 5 s hold, each side"
+    assert said["supine-psoas-leg-drop"] == "2 x 30 s hold, each side"
+    assert said["side-lying-hip-ere"] == "1 x 2 cycles, 3 holds of 10 s, each side"
+    assert said["glute-bridge"] == "2 x 10 reps, 4 s a rep"
+    assert said["breath-led-warm-up"] == "3:00"
