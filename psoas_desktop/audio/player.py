@@ -49,6 +49,10 @@ def slider_to_gain(volume: float) -> float:
 class QtCueSink(QObject):
     """CueSink on QSoundEffect and a Voice. Create after the QApplication; close() at the end."""
 
+    # From play() to sound at a PulseAudio sink took 32-40 ms for every play, first or not
+    # (bench/cue_timing.py): the session hands cues over this much early to cover it.
+    latency = 0.030
+
     def __init__(self, parent: QObject | None = None, voice: Speech | None = None,
                  default_output: Callable[[], QAudioDevice] = QMediaDevices.defaultAudioOutput,
                  clock: Callable[[], float] = time.monotonic) -> None:

@@ -12,6 +12,8 @@ StatusListener = Callable[[bool, str], None]
 
 
 class CueSink(Protocol):
+    latency: float  # seconds from play() to sound, covered by playing that much early
+
     def play(self, cue: Cue) -> None: ...
 
     def say(self, text: str) -> None:
@@ -31,6 +33,8 @@ class CueSink(Protocol):
 
 class RecordingCueSink:
     """A sink that records what it was asked to do: for tests, and for `--silent` runs."""
+
+    latency = 0.0
 
     def __init__(self, available: bool = True) -> None:
         self.played: list[Cue] = []

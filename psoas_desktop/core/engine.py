@@ -52,6 +52,8 @@ class CueDue:
     index: int
     step: Step
     count: int | None = None  # the seconds left, for a tick
+    opens_step: bool = False  # the cue that marks the step's start (a voice may speak with it)
+    at: float = 0.0  # the clock time the cue marks (a cue lead hands it over before then)
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,21 @@ Listener = Callable[[Event], None]
 
 class Session:
     def __init__(
-        self, timeline: Timeline, clock: Clock, gap_limit: float = DEFAULT_GAP_LIMIT
+        self,
+        timeline: Timeline,
+        clock: Clock,
+        gap_limit: float = DEFAULT_GAP_LIMIT,
+        cue_lead: float = 0.0,
     ) -> None:
+        """`cue_lead`: seconds each cue is handed over before its moment, so that a sound
+        device's fixed latency is spent before the moment rather than after it."""
         if not timeline.steps:
             raise ValueError("a session needs at least one step")
         self.timeline = timeline
         self._clock = clock
         self._gap_limit = gap_limit
+        self._cue_lead = cue_lead
+        self._early: int | None = None  # the step whose start cue already went out early
         self._listeners: list[Listener] = []
         self.state = State.READY
         self.index = 0
@@ -248,7 +258,11 @@ class Session:
         while self.state is State.RUNNING:
             assert self._anchor is not None
             end = self._anchor + (self.step.seconds - self._offset)
-            self._emit_due_cues(min(now, end) - self._anchor + self._offset, now - end)
+            lead = self._cue_lead
+            self._emit_due_cues(min(now + lead, end) - self._anchor + self._offset,
+                                now + lead - end)
+            if self._early is None and end - lead <= now < end:
+                self._emit_next_start_cue_early()
             if now < end:
                 break
             self._end_step(end, skipped=False)
@@ -256,7 +270,8 @@ class Session:
                 # Its cues are emitted on the next pass, which knows how late they are.
                 self._enter(self.index + 1, end, announce=False)
             else:
-                self._emit(CueDue(Cue.DONE, self.index, self.step))
+                if self._early is None:
+                    self._emit(CueDue(Cue.DONE, self.index, self.step, at=end))
                 self._finish(completed=True)
 
     def next_wakeup(self) -> float | None:
@@ -269,9 +284,12 @@ class Session:
         left = end - now
         next_second = end - (math.ceil(round(left, 6)) - 1) if left > 0 else end
         candidates = [next_second, end]
+        lead = self._cue_lead
+        if lead and self._early is None:
+            candidates.append(end - lead)  # the next step's start cue, early
         if self._next_cue < len(self._cues):
             moment = self._cues[self._next_cue]
-            candidates.append(self._anchor + moment.offset - self._offset)
+            candidates.append(self._anchor + moment.offset - self._offset - lead)
         return max(now, min(candidates))
 
     # --- inside ----------------------------------------------------------------------------
@@ -282,7 +300,9 @@ class Session:
         self._offset = 0.0
         self._anchor = at if self.state is State.RUNNING else None
         self._cues = cue_moments(self.step, previous)
-        self._next_cue = 0
+        # A start cue handed over early, just before this step, is not given again.
+        self._next_cue = 1 if self._early == index else 0
+        self._early = None
         self._emit(StepStarted(index, self.step))
         if announce:
             self._emit_due_cues(0.0)
@@ -295,7 +315,23 @@ class Session:
             self._next_cue += 1
             late = elapsed - moment.offset + max(0.0, lateness)
             if late <= CUE_LATE_LIMIT:
-                self._emit(CueDue(moment.cue, self.index, self.step, moment.count))
+                at = (self._anchor or 0.0) + moment.offset - self._offset
+                self._emit(CueDue(moment.cue, self.index, self.step, moment.count,
+                                  opens_step=moment.offset == 0.0, at=at))
+
+    def _emit_next_start_cue_early(self) -> None:
+        """Within `cue_lead` of the step's end: the next step's start cue (or done) now."""
+        steps = self.timeline.steps
+        following = self.index + 1
+        assert self._anchor is not None
+        end = self._anchor + self.step.seconds - self._offset
+        if following < len(steps):
+            opening = cue_moments(steps[following], self.step)[0]
+            self._emit(CueDue(opening.cue, following, steps[following], opening.count,
+                              opens_step=True, at=end))
+        else:
+            self._emit(CueDue(Cue.DONE, self.index, self.step, at=end))
+        self._early = following
 
     def _freeze(self, at: float) -> None:
         self._offset = self.step_elapsed(at)

@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.settings.last_routine = routine.id
         timeline = build_timeline(routine, targets, self.settings.rests,
                                   self.settings.tempo or None)
-        session = Session(timeline, self.driver.clock)
+        session = Session(timeline, self.driver.clock, cue_lead=self.sink.latency)
         self.driver.set_session(session)
         self.exercise_list.set_routine(routine, timeline.targets)
         self.stack.setCurrentIndex(SESSION_PAGE)

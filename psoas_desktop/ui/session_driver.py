@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from psoas_desktop.audio.sink import CueSink
 from psoas_desktop.core.cues import Cue, spoken_text
-from psoas_desktop.core.engine import CueDue, Event, Session, State, StepStarted
+from psoas_desktop.core.engine import CueDue, Event, Session, State
 
 Clock = Callable[[], float]
 
@@ -29,7 +29,6 @@ class SessionDriver(QObject):
         self.sink = sink
         self.voice_enabled = True
         self.session: Session | None = None
-        self._announce: int | None = None  # the step whose start cue should also be spoken
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -39,7 +38,6 @@ class SessionDriver(QObject):
         """Drive `session` from now on (None: drive nothing). Subscribe before starting it."""
         self._timer.stop()
         self.session = session
-        self._announce = None
         if session is not None:
             session.subscribe(self._on_event)
 
@@ -102,16 +100,12 @@ class SessionDriver(QObject):
     # --- sound ------------------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
-        if isinstance(event, StepStarted):
-            self._announce = event.index
-        elif isinstance(event, CueDue):
+        if isinstance(event, CueDue):
             self.sink.play(event.cue)
             if event.cue is Cue.DONE:
-                self._announce = None
                 if self.voice_enabled:
                     self.sink.say("Routine done. Well done.")
-            elif event.index == self._announce and event.cue is not Cue.TICK:
-                self._announce = None
+            elif event.opens_step:
                 self._speak(event)
         self.event.emit(event)
 

@@ -93,6 +93,8 @@ def test_pause_stops_time_and_resume_carries_on(session, clock) -> None:
 def test_cues_fall_on_their_seconds(session, clock) -> None:
     session.start()
     run(session, clock, 5 + 6 + 0.1)
+    moments = [e.at - 1000 for e in session.events if isinstance(e, CueDue)]
+    assert moments == pytest.approx([0, 2, 3, 4, 5, 8, 9, 10, 11])
     assert cues(session) == [
         (Cue.GET_READY, None), (Cue.TICK, 3), (Cue.TICK, 2), (Cue.TICK, 1),
         (Cue.START, None), (Cue.TICK, 3), (Cue.TICK, 2), (Cue.TICK, 1), (Cue.REST, None)]
@@ -193,3 +195,49 @@ def test_stale_cues_are_dropped_not_burst(session, clock) -> None:
     clock.advance(4.5)  # a stall under the gap limit: the 3 and 2 ticks are long past
     session.update()
     assert cues(session) == [(Cue.GET_READY, None), (Cue.TICK, 1)]
+
+
+@pytest.fixture
+def leading(clock):
+    s = Session(build_timeline(routine(), rests=RESTS), clock, cue_lead=0.05)
+    s.events = []
+    s.subscribe(s.events.append)
+    return s
+
+
+def test_a_cue_lead_hands_each_cue_over_early(leading, clock) -> None:
+    # The 5 s get-ready ticks at 2, 3 and 4 s; with a 50 ms lead they go out at 1.95 s...
+    leading.start()
+    assert leading.next_wakeup() == pytest.approx(clock.now + 1.0)  # the shown second first
+    run(leading, clock, 1.9, tick=0.01)
+    assert cues(leading)[-1] == (Cue.GET_READY, None)
+    assert leading.next_wakeup() == pytest.approx(clock.now + 0.05)  # the "3" tick, early
+    run(leading, clock, 0.06, tick=0.01)
+    assert cues(leading)[-1] == (Cue.TICK, 3)
+    run(leading, clock, 2.98, tick=0.01)  # 4.94 s: the hold's start cue is not due yet
+    assert cues(leading)[-1] == (Cue.TICK, 1)
+    run(leading, clock, 0.02, tick=0.01)  # 4.96 s: within the lead of the step's end
+    assert leading.index == 0 and cues(leading)[-1] == (Cue.START, None)
+    start_cue = next(e for e in reversed(leading.events) if isinstance(e, CueDue))
+    assert start_cue.index == 1 and start_cue.opens_step
+    assert start_cue.at == pytest.approx(1005.0)  # the moment it marks: the hold's start
+    run(leading, clock, 0.1, tick=0.01)
+    assert leading.index == 1
+    assert [c for c in cues(leading) if c == (Cue.START, None)] == [(Cue.START, None)]
+
+
+def test_a_cue_lead_says_done_once_before_the_end(leading, clock) -> None:
+    leading.start()
+    leading.go_to(len(leading.timeline.steps) - 1)
+    run(leading, clock, 10 - 0.04, tick=0.01)
+    assert leading.state is State.RUNNING and cues(leading)[-1] == (Cue.DONE, None)
+    run(leading, clock, 0.1, tick=0.01)
+    assert leading.state is State.FINISHED
+    assert [c for c in cues(leading) if c[0] is Cue.DONE] == [(Cue.DONE, None)]
+
+
+def test_jumping_after_an_early_start_cue_still_cues_the_step_jumped_to(leading, clock) -> None:
+    leading.start()
+    run(leading, clock, 4.97, tick=0.01)  # the hold's start cue went out early
+    leading.go_to(4)  # but the user jumps to the next exercise's get-ready instead
+    assert cues(leading)[-1] == (Cue.GET_READY, None)
