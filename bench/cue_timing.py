@@ -68,15 +68,18 @@ def run_session(seconds: float) -> list[tuple[object, float]]:
         raise PulseError("the cue sounds did not load on the null sink")
     window = make_window(sink=sink, routine=CUE_ROUTINE)
     app.processEvents()
-    pending: list[object] = []
+    pending: list[tuple[object, float]] = []
     shown: list[tuple[object, float]] = []
     window.driver.event.connect(
-        lambda event: pending.append(event.cue) if isinstance(event, CueDue) else None)
+        lambda event: pending.append((event.cue, event.at)) if isinstance(event, CueDue) else None)
 
     def displayed() -> None:  # after the window's own repaint slot
+        # A cue handed over early (the sink's latency) counts from the display change of the
+        # second it marks, not from the wake-up that handed it over.
         now = time.monotonic()
-        shown.extend((cue, now) for cue in pending)
-        pending.clear()
+        due = [(cue, at) for cue, at in pending if at <= now]
+        shown.extend((cue, now) for cue, _ in due)
+        pending[:] = [item for item in pending if item not in due]
 
     window.driver.changed.connect(displayed)
     window.start_session()
