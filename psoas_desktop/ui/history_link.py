@@ -4,7 +4,7 @@ asked for, progression suggestions reach the start page, and storage trouble is 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from psoas_desktop.core.engine import Session
 from psoas_desktop.core.routines import RoutineBook
@@ -80,10 +80,16 @@ class HistoryLink(QObject):
         from psoas_desktop.ui.history_view import HistoryView
 
         if self.view is None:
-            self.view = HistoryView(self.history, self.book)
-            self.view.setWindowFlag(Qt.WindowType.Window)
-            self.view.setWindowTitle("History — Psoas Desktop")
-            self.view.resize(1200, 800)
+            # The first open imports pyqtgraph and draws years of data: about a second or two.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.view = HistoryView(self.history, self.book)
+                self.view.setWindowFlag(Qt.WindowType.Window)
+                self.view.setWindowTitle("History — Psoas Desktop")
+                self.view.resize(1200, 800)
+                self.view.show()
+            finally:
+                QApplication.restoreOverrideCursor()
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()

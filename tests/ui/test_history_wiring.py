@@ -48,3 +48,19 @@ def test_the_window_records_logs_and_suggests(window, book, clock, tmp_path, mon
     assert not row.suggestion.isHidden()
     assert "5 reps" in row.suggestion.text()
     link.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise",  # offscreen: no stacking
+                         "This plugin does not support propagateSizeHints")
+def test_ctrl_h_opens_one_history_window(window, book, tmp_path, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    link = HistoryLink(window, History(tmp_path / "history.sqlite3"), book)
+    window.historyRequested.emit()
+    view = link.view
+    assert view is not None and view.isVisible() and view.isWindow()
+    qtbot.addWidget(view)
+    assert QApplication.overrideCursor() is None  # the wait cursor is gone again
+    window.historyRequested.emit()
+    assert link.view is view
+    link.close()
