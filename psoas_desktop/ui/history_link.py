@@ -90,7 +90,8 @@ class HistoryLink(QObject):
                 self.view.show()
             finally:
                 QApplication.restoreOverrideCursor()
-        self.view.show()
+        else:
+            self.view.show()
         self.view.raise_()
         self.view.activateWindow()
 

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.book = book
         self.settings = settings
         self.screensaver = screensaver or ScreenSaverInhibitor(APP_TITLE)
-        self.sink: CueSink = RecordingCueSink()  # until set_cue_sink
+        self.sink: CueSink = sink or RecordingCueSink()  # the app attaches the real one later
         self.driver = SessionDriver(clock, self.sink, self)
         self._suggestions: dict[str, tuple[Target, str]] = {}
         self._fullscreen = False
@@ -88,8 +88,7 @@ class MainWindow(QMainWindow):
         self.controls.set_volume(settings.volume)
         self.controls.set_muted(settings.muted)
         self.window_actions.mute.setChecked(settings.muted)
-        self.driver.voice_enabled = settings.voice
-        self.set_cue_sink(sink or RecordingCueSink())
+        self.set_cue_sink(self.sink)
         self.start_panel.set_routines(book.routines, settings.last_routine)
         self._routine_chosen()
         self.setWindowTitle(APP_TITLE)
@@ -322,7 +321,6 @@ class MainWindow(QMainWindow):
             self.controls.set_volume(s.volume)
         elif key == "sound/voice":
             self.sink.set_voice_enabled(s.voice)
-            self.driver.voice_enabled = s.voice
         elif key == "look/theme":
             app = QApplication.instance()
             if isinstance(app, QApplication):

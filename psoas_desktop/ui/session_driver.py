@@ -27,7 +27,6 @@ class SessionDriver(QObject):
         super().__init__(parent)
         self.clock = clock
         self.sink = sink
-        self.voice_enabled = True
         self.session: Session | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -102,15 +101,15 @@ class SessionDriver(QObject):
     def _on_event(self, event: Event) -> None:
         if isinstance(event, CueDue):
             self.sink.play(event.cue)
+            # Words go to the sink, which drops them while the voice is off.
             if event.cue is Cue.DONE:
-                if self.voice_enabled:
-                    self.sink.say("Routine done. Well done.")
+                self.sink.say("Routine done. Well done.")
             elif event.opens_step:
                 self._speak(event)
         self.event.emit(event)
 
     def _speak(self, cue: CueDue) -> None:
-        if not self.voice_enabled or self.session is None:
+        if self.session is None:
             return
         steps = self.session.timeline.steps
         previous = steps[cue.index - 1] if cue.index > 0 else None
