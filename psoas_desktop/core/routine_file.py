@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from psoas_desktop.core.routines import (
+    ONE,
     Exercise,
     Frequency,
     Phase,
@@ -142,8 +143,8 @@ def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
         name=data["name"],
         kind=kind,
         per_side=data["per_side"],
-        sets=_range(data.get("sets"), f"{path}.sets", problems) or Range(1, 1, 1),
-        reps=_range(data.get("reps"), f"{path}.reps", problems) or Range(1, 1, 1),
+        sets=_range(data.get("sets"), f"{path}.sets", problems) or ONE,
+        reps=_range(data.get("reps"), f"{path}.reps", problems) or ONE,
         hold=_range(data.get("hold"), f"{path}.hold", problems),
         phases=tuple(Phase(p["name"], p.get("cue", "")) for p in data.get("phases", ())),
         tempo=tempo,
