@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from psoas_desktop import APP_NAME, __version__
+from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.paths import AppPaths
 
@@ -27,12 +28,6 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
-
-
-def format_duration(seconds: float) -> str:
-    seconds = round(seconds)
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 # SQLite's integers are 64-bit: a bigger --limit would overflow inside the query.
@@ -107,7 +102,7 @@ def cmd_routines(book: RoutineBook) -> int:
     from psoas_desktop.core.timeline import build_timeline
 
     rows = [(r.id, r.name, str(len(r.exercises)),
-             format_duration(build_timeline(r, rests=book.rests).total_seconds))
+             duration_text(build_timeline(r, rests=book.rests).total_seconds))
             for r in book.routines]
     header = ("ID", "NAME", "EXERCISES", "LENGTH")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
@@ -129,7 +124,7 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
         print()
         return 0
     print(f"{routine.name} ({routine.id}): {len(timeline.steps)} steps, "
-          f"{format_duration(timeline.total_seconds)}")
+          f"{duration_text(timeline.total_seconds)}")
     names = {ex.id: ex.name for ex in routine.exercises}
     at = 0
     for step in timeline.steps:
@@ -139,7 +134,7 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
             f"rep {step.rep}/{step.reps}" if step.rep else "",
         ]))
         exercise = names.get(step.exercise_id or "", "")
-        print(f"{format_duration(at):>7}  {step.kind.value:<7} {step.seconds:>4} s  "
+        print(f"{duration_text(at):>7}  {step.kind.value:<7} {step.seconds:>4} s  "
               f"{step.phase or '':<17} {where:<22} {exercise}".rstrip())
         at += step.seconds
     return 0

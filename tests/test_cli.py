@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from psoas_desktop.cli import format_duration, main
+from psoas_desktop.cli import main
+from psoas_desktop.core.durations import duration_text
 from psoas_desktop.resources import builtin_routines
 
 
@@ -100,5 +101,5 @@ def test_module_entry_point_runs() -> None:
 
 @pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (59.6, "1:00"), (767, "12:47"),
                                                 (3725, "1:02:05")])
-def test_format_duration(seconds, text) -> None:
-    assert format_duration(seconds) == text
+def test_duration_text(seconds, text) -> None:
+    assert duration_text(seconds) == text

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from psoas_desktop import APP_NAME
+from psoas_desktop.core.durations import duration_text
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.paths import AppPaths
 from psoas_desktop.storage.records import SessionRow
@@ -22,12 +23,6 @@ STATUS_WORDS = {
     "interrupted": "interrupted",
     "running": "running",
 }
-
-
-def format_length(seconds: float) -> str:
-    seconds = round(seconds)
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def format_pain(row: SessionRow) -> str:
@@ -45,7 +40,7 @@ def format_line(row: SessionRow) -> str:
     """One session on one line, in local time."""
     cells = [
         f"#{row.id:<5}", local_time(row.started_at), f"{row.routine_id:<22}",
-        f"{format_length(row.active_seconds):>7}", f"{round(row.done_fraction * 100):>3}% done",
+        f"{duration_text(row.active_seconds):>7}", f"{round(row.done_fraction * 100):>3}% done",
         f"{STATUS_WORDS.get(row.status, row.status):<14}", format_pain(row),
     ]
     return "  ".join(cells).rstrip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
-from psoas_desktop.ui.step_text import duration_text
+from psoas_desktop.core.durations import duration_text
 from psoas_desktop.ui.widgets import plain_label
 
 

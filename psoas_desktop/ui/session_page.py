@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.engine import Session, State
 from psoas_desktop.core.timeline import Step, StepKind
 from psoas_desktop.ui import step_text
@@ -43,7 +44,7 @@ class SessionPage(QWidget):
         exercise = step_text.exercise_of(step, routine)
         self.countdown.set_kind(step.kind, dark)
         if state is State.FINISHED:
-            worked = step_text.duration_text(session.active_seconds())
+            worked = duration_text(session.active_seconds())
             done = "Well done" if completed else "Ended early"
             self.countdown.show_step(
                 exercise=routine.name, phase="Done" if completed else "Ended",

@@ -12,13 +12,6 @@ def clock_text(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
 
 
-def duration_text(seconds: float) -> str:
-    """'3:07' or '1:02:03', for the routine's elapsed and left times."""
-    seconds = max(0, round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
-
-
 def phase_text(step: Step, routine: Routine) -> str:
     """The big word of the step: 'Get ready', 'Hold', 'Rep 3 of 6', 'Drive back', 'Rest'."""
     if step.kind is StepKind.PREPARE:
