@@ -32,7 +32,8 @@ class CueSink(Protocol):
 
 
 class RecordingCueSink:
-    """A sink that records what it was asked to do: for tests, and for `--silent` runs."""
+    """A sink that records what it was asked to do: for tests, and the silent stand-in when
+    QtMultimedia cannot load."""
 
     latency = 0.0
 
