@@ -1,18 +1,17 @@
-"""Where the files shipped with the app live, in a source checkout and in an installed wheel."""
+"""The files shipped inside the package (`psoas_desktop/data/`), read with importlib.resources.
+
+The source tree and an installed wheel hold them at the same place, so there is one lookup and
+nothing outside the package (a stray file in site-packages, say) can stand in for them.
+"""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
-_CHECKOUT = Path(__file__).resolve().parent.parent
-
 
 def shipped(name: str) -> Path:
-    """Path of a shipped file: the checkout's top level first, else the wheel's data folder."""
-    local = _CHECKOUT / name
-    if local.exists():
-        return local
+    """Path of a file under the package's data folder."""
     return Path(str(resources.files("psoas_desktop") / "data" / name))
 
 

@@ -12,7 +12,7 @@ from psoas_desktop.resources import asset
 
 
 def cue_sound(cue: Cue) -> Path:
-    """The WAV for a cue (made by assets/make_sounds.py, named after the cue's value)."""
+    """The WAV for a cue (made by tools/make_sounds.py, named after the cue's value)."""
     return asset(f"{cue.value}.wav")
 
 

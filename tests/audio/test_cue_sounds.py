@@ -15,7 +15,8 @@ import pytest
 from psoas_desktop.audio.effects import cue_sound
 from psoas_desktop.core.cues import Cue
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
+ASSETS = Path(__file__).resolve().parents[2] / "psoas_desktop" / "data" / "assets"
 
 # Longest a cue may last: a beat must end before the next one, a tick within its second.
 MAX_SECONDS = {Cue.BEAT: 0.1, Cue.TICK: 0.2}
@@ -25,7 +26,7 @@ def load_make_sounds() -> ModuleType:
     name = "psoas_assets_make_sounds"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ASSETS / "make_sounds.py")
+    spec = importlib.util.spec_from_file_location(name, TOOLS / "make_sounds.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses look their module up there

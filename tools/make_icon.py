@@ -1,4 +1,4 @@
-"""Render the app icon's PNG from its SVG: `uv run python assets/make_icon.py [SIZE]` (256)."""
+"""Render the app icon's PNG from its SVG: `uv run python tools/make_icon.py [SIZE]` (256)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-HERE = Path(__file__).resolve().parent
+ASSETS = Path(__file__).resolve().parent.parent / "psoas_desktop" / "data" / "assets"
 
 
 def render(svg: Path, png: Path, size: int) -> None:
@@ -29,8 +29,8 @@ def render(svg: Path, png: Path, size: int) -> None:
 def main(argv: list[str]) -> int:
     size = int(argv[0]) if argv else 256
     app = QGuiApplication.instance() or QGuiApplication(["make_icon", "-platform", "offscreen"])
-    render(HERE / "psoas-desktop.svg", HERE / "psoas-desktop.png", size)
-    print(f"{HERE / 'psoas-desktop.png'} ({size}x{size})")
+    render(ASSETS / "psoas-desktop.svg", ASSETS / "psoas-desktop.png", size)
+    print(f"{ASSETS / 'psoas-desktop.png'} ({size}x{size})")
     del app
     return 0
 

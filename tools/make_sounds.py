@@ -1,6 +1,7 @@
 """Make the cue sounds: short, soft, 16-bit mono WAVs, each with its own pitch and contour.
 
-Run `uv run python assets/make_sounds.py [OUT_DIR]` (default: this folder). Standard library only
+Run `uv run python tools/make_sounds.py [OUT_DIR]` (default: the package's
+assets folder). Standard library only
 and no randomness, so the same script always writes the same bytes.
 
 Each sound is built from bell-like notes: a sine with two quiet overtones, a few milliseconds of
@@ -101,6 +102,9 @@ def write_wav(path: Path, samples: list[int]) -> None:
         out.writeframes(struct.pack(f"<{len(samples)}h", *samples))
 
 
+ASSETS = Path(__file__).resolve().parent.parent / "psoas_desktop" / "data" / "assets"
+
+
 def write_all(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -112,7 +116,7 @@ def write_all(out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    out_dir = Path(argv[0]) if argv else Path(__file__).resolve().parent
+    out_dir = Path(argv[0]) if argv else ASSETS
     for path in write_all(out_dir):
         print(f"{path} ({path.stat().st_size} bytes)")
     return 0
