@@ -2,7 +2,7 @@
 
 PulseAudio runs a null sink (started here if it is not running, and stopped again after);
 parec records its monitor from about two seconds before the session. The real window runs a
-session offscreen with the app's real cue sink (QSoundEffects, voice off) for --seconds; each
+session offscreen with the app's real cue sink (its clips, voice off) for --seconds; each
 cue the engine emits is stamped when the window's `changed` signal next fires (its repaint has
 just shown the new second). Each cue's onset is found in the recording and placed on the
 monotonic clock; a cue with no onset near its moment is missing, one with more onsets than its

@@ -1,12 +1,13 @@
-"""Every cue preloaded as a QSoundEffect on one audio device, so play() lands at once."""
+"""Every cue ready as a CueClip on one audio device, so play() lands at once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtMultimedia import QAudioDevice, QSoundEffect
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtMultimedia import QAudioDevice
 
+from psoas_desktop.audio.clip import ClipStatus, CueClip
 from psoas_desktop.core.cues import Cue
 from psoas_desktop.resources import asset
 
@@ -17,30 +18,27 @@ def cue_sound(cue: Cue) -> Path:
 
 
 class EffectBank(QObject):
-    """One QSoundEffect per cue, built for one device. A new device means a new bank.
+    """One clip per cue, built for one device. A new device means a new bank.
 
-    Loading is asynchronous; with no audio server the effects go to Error and play() does
-    nothing, which is what we want: never block, never raise.
+    With no audio server, or a device that refuses the format, the clips are in Error and
+    play() does nothing, which is what we want: never block, never raise.
     """
 
-    status_changed = Signal()  # some effect finished loading or failed
+    status_changed = Signal()  # some clip failed
 
     def __init__(self, device: QAudioDevice, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.device = device
-        self._effects: dict[Cue, QSoundEffect] = {}
+        self._effects: dict[Cue, CueClip] = {}
         for cue in Cue:
-            effect = QSoundEffect(device, self)
+            effect = CueClip(cue_sound(cue), device, self)
             effect.statusChanged.connect(self.status_changed)
-            effect.setSource(QUrl.fromLocalFile(str(cue_sound(cue))))
             self._effects[cue] = effect
 
     def play(self, cue: Cue) -> None:
-        effect = self._effects[cue]
-        if effect.status() is not QSoundEffect.Status.Error:
-            effect.play()
+        self._effects[cue].play()
 
-    def effect(self, cue: Cue) -> QSoundEffect:
+    def effect(self, cue: Cue) -> CueClip:
         return self._effects[cue]
 
     def set_volume(self, linear: float) -> None:
@@ -52,16 +50,16 @@ class EffectBank(QObject):
             effect.setMuted(muted)
 
     def failed(self) -> bool:
-        return any(e.status() is QSoundEffect.Status.Error for e in self._effects.values())
+        return any(e.status() is ClipStatus.ERROR for e in self._effects.values())
 
     def loaded(self) -> bool:
-        return all(e.status() is QSoundEffect.Status.Ready for e in self._effects.values())
+        return all(e.status() is ClipStatus.READY for e in self._effects.values())
 
-    def statuses(self) -> dict[Cue, QSoundEffect.Status]:
+    def statuses(self) -> dict[Cue, ClipStatus]:
         return {cue: effect.status() for cue, effect in self._effects.items()}
 
     def discard(self) -> None:
-        """Stop and let Qt delete the effects once control returns to the event loop."""
+        """Stop and let Qt delete the clips once control returns to the event loop."""
         for effect in self._effects.values():
             effect.statusChanged.disconnect(self.status_changed)
             effect.stop()

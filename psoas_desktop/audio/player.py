@@ -40,14 +40,14 @@ def is_audible(device: QAudioDevice) -> bool:
 
 
 def slider_to_gain(volume: float) -> float:
-    """A 0..1 slider position, heard as even steps, to the linear gain QSoundEffect takes."""
+    """A 0..1 slider position, heard as even steps, to the linear gain a clip takes."""
     volume = min(1.0, max(0.0, volume))
     return QtAudio.convertVolume(volume, QtAudio.VolumeScale.LogarithmicVolumeScale,
                                  QtAudio.VolumeScale.LinearVolumeScale)
 
 
 class QtCueSink(QObject):
-    """CueSink on QSoundEffect and a Voice. Create after the QApplication; close() at the end."""
+    """CueSink on CueClips (one QAudioSink each) and a Voice. Create after the QApplication; close() at the end."""
 
     # From play() to sound at a PulseAudio sink took 32-40 ms for every play, first or not
     # (bench/cue_timing.py): the session hands cues over this much early to cover it.
