@@ -22,6 +22,9 @@ from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QtAudio
 SAMPLE_WIDTHS = {2: QAudioFormat.SampleFormat.Int16}
 
 
+FATAL = (QtAudio.Error.OpenError, QtAudio.Error.IOError, QtAudio.Error.FatalError)
+
+
 class ClipStatus(enum.Enum):
     READY = "ready"
     ERROR = "error"  # unreadable file, a format the device refuses, or the stream failed
@@ -66,7 +69,6 @@ class CueClip(QObject):
         self._sink = QAudioSink(device, audio_format, self)
         # One write takes the whole clip, and the stream starts as soon as it has it.
         self._sink.setBufferSize(len(self._frames))
-        self._sink.stateChanged.connect(self._on_state)
         self._status = ClipStatus.READY
 
     def source(self) -> QUrl:
@@ -82,7 +84,9 @@ class CueClip(QObject):
             return
         self._sink.stop()
         device = self._sink.start()
-        if device is None:
+        # Errors are read here, not from stateChanged: PySide 6.11 cannot convert that
+        # signal's QAudio::State when it arrives queued, and prints a TypeError instead.
+        if device is None or self._sink.error() in FATAL:
             self._fail()
             return
         device.write(self._frames)
@@ -106,13 +110,6 @@ class CueClip(QObject):
         self._muted = muted
         if muted:
             self.stop()  # cut what is sounding, as a muted QSoundEffect would
-
-    def _on_state(self, state: QtAudio.State) -> None:
-        sink = self._sink
-        if sink is None or state is not QtAudio.State.StoppedState:
-            return
-        if sink.error() not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
-            self._fail()
 
     def _fail(self) -> None:
         if self._status is not ClipStatus.ERROR:

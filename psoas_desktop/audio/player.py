@@ -47,7 +47,8 @@ def slider_to_gain(volume: float) -> float:
 
 
 class QtCueSink(QObject):
-    """CueSink on CueClips (one QAudioSink each) and a Voice. Create after the QApplication; close() at the end."""
+    """CueSink on CueClips (a QAudioSink each) and a Voice. Create after the QApplication;
+    close() at the end."""
 
     # From play() to sound at a PulseAudio sink took 32-40 ms for every play, first or not
     # (bench/cue_timing.py): the session hands cues over this much early to cover it.

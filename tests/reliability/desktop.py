@@ -1,7 +1,8 @@
 """A real desktop for tests of the real window: an X server (Xvfb) with a window manager
 (openbox) and a PulseAudio server with a null sink, as a user's machine has.
 
-CI (.ci/run) starts all three once and passes them in PSOAS_TEST_DISPLAY and PULSE_SERVER;
+CI (.ci/run) starts all three once and passes them in PSOAS_TEST_DISPLAY and
+PSOAS_TEST_PULSE_SERVER (only these tests' children get them);
 anywhere else the `desktop` fixture starts its own and stops them afterwards. Only a missing
 Xvfb or openbox skips: without a window manager the window under test is not the one users get.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 DISPLAY_VARIABLE = "PSOAS_TEST_DISPLAY"
+PULSE_VARIABLE = "PSOAS_TEST_PULSE_SERVER"
 SCREEN = "1366x768x24"
 START_SECONDS = 20.0
 
@@ -97,8 +99,8 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     runtime = tmp_path_factory.mktemp("runtime")
     runtime.chmod(0o700)
     given = os.environ.get(DISPLAY_VARIABLE)
-    if given and os.environ.get("PULSE_SERVER"):
-        yield Desktop(given, os.environ["PULSE_SERVER"], runtime)
+    if given and os.environ.get(PULSE_VARIABLE):
+        yield Desktop(given, os.environ[PULSE_VARIABLE], runtime)
         return
     if shutil.which("Xvfb") is None or shutil.which("openbox") is None:
         pytest.skip("needs Xvfb and openbox (Debian: xvfb openbox)")
