@@ -180,12 +180,30 @@ def run(argv: Sequence[str] | None = None) -> int:
         return cmd_routines(book)
     if args.command == "plan":
         return cmd_plan(book, args.routine, args.json)
+    from psoas_desktop.display import display_problem
+
+    problem = display_problem(os.environ)
+    if problem:
+        print(f"{APP_NAME}: {problem}", file=sys.stderr)
+        return 1
     from psoas_desktop.app import run_app
 
     return run_app(book, paths)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe would be reported
+        return code
+    except BrokenPipeError:
+        # The reader left (`| head`): Python's documented recipe, so the flush at exit is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         return run(argv)
     except UsageError as exc:
@@ -194,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        raise  # main() handles it: not an error of the user's
     except OSError as exc:  # a path the system refuses: too long, a loop, no permission...
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"{APP_NAME}: error: {where}{exc.strerror or exc}", file=sys.stderr)
