@@ -48,14 +48,16 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from psoas_desktop import APP_NAME, APP_TITLE, first_paint
+    from psoas_desktop import APP_NAME, APP_TITLE, first_paint, logs
     from psoas_desktop.resources import asset
     from psoas_desktop.single_instance import claim
+    from psoas_desktop.ui import crash_dialog
     from psoas_desktop.ui.main_window import MainWindow
     from psoas_desktop.ui.quit_signals import end_on_signals
     from psoas_desktop.ui.settings import Settings
     from psoas_desktop.ui.theme import apply_theme
 
+    log_file = logs.setup(paths.data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -81,10 +83,12 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))
     received: list[int] = []
     restore = end_on_signals(window, received)
+    crashes = crash_dialog.install(window, log_file, lambda: _flush_history(window))
     window.show()
     try:
         code = app.exec()
     finally:
+        crashes.restore()
         restore()
     return 128 + received[0] if received else code
 
@@ -100,3 +104,12 @@ def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> Non
     link = HistoryLink(window, history, book)
     link.tell_notice()
     QApplication.instance().aboutToQuit.connect(link.close)
+
+
+def _flush_history(window: MainWindow) -> None:
+    """Write what the history holds in memory (after a lock or a full disk), if it can."""
+    from psoas_desktop.ui.history_link import HistoryLink
+
+    link = window.findChild(HistoryLink)
+    if link is not None:
+        link.history.flush()
