@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from psoas_desktop.core.completion import counted_seconds, share_of
 from psoas_desktop.core.cues import Cue, CueMoment, cue_moments
 from psoas_desktop.core.timeline import Step, Timeline
 
@@ -101,6 +102,7 @@ class Session:
         self._cues: list[CueMoment] = []
         self._next_cue = 0
         self._active_before = 0.0  # active seconds of the steps already left
+        self._done: dict[int, float] = {}  # seconds counted per step index (core/completion)
         self._last_seen = clock()
 
     # --- observing -------------------------------------------------------------------------
@@ -157,6 +159,15 @@ class Session:
         """Seconds the session has really run, pauses left out."""
         current = 0.0 if self.state is State.FINISHED else self.step_elapsed(now)
         return self._active_before + current
+
+    def done_seconds(self) -> dict[int, float]:
+        """Seconds counted for each step ended so far, by step index: its best try, up to its
+        planned length (the rule in core/completion.py)."""
+        return dict(self._done)
+
+    def share_done(self) -> float:
+        """How much of the plan the steps ended so far amount to, 0 to 1."""
+        return share_of(sum(self._done.values()), self.timeline.total_seconds)
 
     # --- driving ---------------------------------------------------------------------------
 
@@ -341,6 +352,8 @@ class Session:
     def _end_step(self, at: float, skipped: bool) -> None:
         active = self.step_elapsed(at)
         self._active_before += active
+        counted = counted_seconds(self.step.seconds, active)
+        self._done[self.index] = max(self._done.get(self.index, 0.0), counted)
         self._emit(StepEnded(self.index, self.step, active, skipped))
 
     def _finish(self, completed: bool) -> None:

@@ -1,4 +1,5 @@
-"""The routine's exercises with their targets: the current one highlighted, the passed ones ticked.
+"""The routine's exercises with their targets: the current one highlighted, the passed ones
+marked for what they were: done (a tick), partly done, or skipped (core/completion.py).
 
 Double-click or Enter on an exercise asks to jump there (`jumpRequested(index)`).
 """
@@ -11,10 +12,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from psoas_desktop.core.completion import Mark
 from psoas_desktop.core.routines import Routine, Target, describe_target
 
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
+SYMBOLS = {Mark.CURRENT: CURRENT_MARK, Mark.DONE: DONE_MARK, Mark.PARTLY: "◐",
+           Mark.SKIPPED: "\u2013", Mark.TO_DO: " "}
+# What follows the target line of a passed exercise: the mark said in words as well.
+NOTES = {Mark.PARTLY: " · partly done", Mark.SKIPPED: " · skipped"}
 
 
 class ExerciseList(QListWidget):
@@ -33,7 +39,7 @@ class ExerciseList(QListWidget):
         self.itemDoubleClicked.connect(self._activated)
         self._lines: list[tuple[str, str]] = []
         self.current = -1
-        self.done: set[int] = set()
+        self.marks: list[Mark] = []
 
     def set_routine(self, routine: Routine, targets: Mapping[str, Target]) -> None:
         self._lines = [
@@ -41,16 +47,22 @@ class ExerciseList(QListWidget):
              describe_target(exercise, targets.get(exercise.id, Target.default_for(exercise))))
             for exercise in routine.exercises
         ]
-        self.current, self.done = -1, set()
+        self.current, self.marks = -1, [Mark.TO_DO] * len(self._lines)
         self.clear()
         for _ in self._lines:
             self.addItem(QListWidgetItem())
         self._refresh()
 
-    def set_position(self, current: int, done: set[int]) -> None:
-        if (current, done) == (self.current, self.done):
+    @property
+    def done(self) -> set[int]:
+        """The exercises done (at least the share core/completion.py asks for)."""
+        return {i for i, mark in enumerate(self.marks) if mark is Mark.DONE}
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        current = marks.index(Mark.CURRENT) if Mark.CURRENT in marks else -1
+        if (current, marks) == (self.current, self.marks):
             return
-        self.current, self.done = current, set(done)
+        self.current, self.marks = current, list(marks)
         self._refresh()
         if 0 <= current < self.count():
             self.scrollToItem(self.item(current))
@@ -67,19 +79,17 @@ class ExerciseList(QListWidget):
         highlight.setAlphaF(0.22)
         for index, (name, target) in enumerate(self._lines):
             item = self.item(index)
-            mark = (CURRENT_MARK if index == self.current
-                    else DONE_MARK if index in self.done else " ")
-            item.setText(f"{mark} {index + 1}. {name}\n      {target}")
+            mark = self.marks[index] if index < len(self.marks) else Mark.TO_DO
+            note = NOTES.get(mark, "")
+            item.setText(f"{SYMBOLS[mark]} {index + 1}. {name}\n      {target}{note}")
             font = QFont(self.font())
             font.setBold(index == self.current)
             item.setFont(font)
             item.setBackground(highlight if index == self.current else Qt.GlobalColor.transparent)
-            state = ("current" if index == self.current
-                     else "done" if index in self.done else "to do")
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{index + 1}. {name}, {target}, {state}")
+                         f"{index + 1}. {name}, {target}, {mark.value}")
             item.setForeground(self.palette().color(
-                QPalette.ColorRole.PlaceholderText if index in self.done
+                QPalette.ColorRole.PlaceholderText if mark is Mark.DONE
                 else QPalette.ColorRole.Text))
 
     def _activated(self, item: QListWidgetItem) -> None:

@@ -16,7 +16,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from psoas_desktop.core.adherence import Done, day_streaks, weekly, weeks_on_target
+from psoas_desktop.core.adherence import (
+    Done,
+    WeekTotal,
+    day_streaks,
+    weekly,
+    weeks_on_target,
+)
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
@@ -245,8 +251,14 @@ class HistoryPlots(QWidget):
 
     def _show_weeks(self, sessions: list[SessionRow]) -> None:
         today = self._today()
-        done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
-        weeks = weekly(done, until=today)
+        # A session counts a week only with half its plan done (core/completion.py); its
+        # minutes count all the same, for they were spent.
+        done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions
+                if s.counts_for_week]
+        counted = {w.week: w.sessions for w in weekly(done)}
+        spent = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
+        weeks = [WeekTotal(w.week, counted.get(w.week, 0), w.minutes)
+                 for w in weekly(spent, until=today)]
         xs = np.array([stamp(w.week) + WEEK / 2 for w in weeks])
         counts = np.array([w.sessions for w in weeks], dtype=float)
         minutes = np.array([w.minutes for w in weeks])

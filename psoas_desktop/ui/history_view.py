@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 REFRESH_DELAY_MS = 300
-COLUMNS = ("Date", "Routine", "Length", "Done", "Pain before", "Pain after", "Stiffness",
+COLUMNS = ("Date", "Routine", "Length", "Plan done", "Pain before", "Pain after", "Stiffness",
            "Status", "Notes")
 NOTES = COLUMNS.index("Notes")
 STATUS_WORDS = {"completed": "completed", "finished_early": "finished early",
@@ -124,7 +124,7 @@ class SessionTable(QAbstractTableModel):
             rating_text(log.pain_before),
             rating_text(log.pain_after),
             rating_text(log.stiffness),
-            STATUS_WORDS.get(row.status, row.status),
+            STATUS_WORDS.get(row.outcome, row.outcome),
             log.notes.replace("\n", " "),
         )
 
@@ -214,8 +214,9 @@ class HistoryView(QWidget):
     # --- hooks a test (or the window) can replace -------------------------------------------
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Delete session", question)
-        return answer == QMessageBox.StandardButton.Yes
+        from psoas_desktop.ui.dialogs import ask
+
+        return ask(self, "Delete session", question, yes="Delete", no="Keep it")
 
     def ask_export_path(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self, "Export history", "psoas-history.csv",

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from psoas_desktop import APP_TITLE
 from psoas_desktop.audio.sink import CueSink, RecordingCueSink
+from psoas_desktop.core.completion import exercise_marks, is_complete
 from psoas_desktop.core.engine import Event, Finished, Paused, Resumed, Session, State
 from psoas_desktop.core.routines import Routine, RoutineBook, Target
 from psoas_desktop.core.timeline import build_timeline
@@ -47,7 +48,7 @@ NO_SOUND = "Sound unavailable: follow the screen."
 
 class MainWindow(QMainWindow):
     sessionCreated = Signal(object)  # the Session, before it starts
-    sessionEnded = Signal(object, bool)  # the Session, and whether it completed
+    sessionEnded = Signal(object, bool)  # the Session, and whether it completed (completion.py)
     historyRequested = Signal()
     _soundStatus = Signal(bool, str)  # the sink's listener may call from any thread
 
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         a.toggle.triggered.connect(self.toggle)
         a.previous.triggered.connect(self.driver.previous)
         a.next.triggered.connect(self.driver.next)
-        a.finish.triggered.connect(self.driver.finish)
+        a.finish.triggered.connect(self.finish_session)
         a.history.triggered.connect(self.historyRequested)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         c.start.clicked.connect(self.toggle)
         c.previous.clicked.connect(self.driver.previous)
         c.next.clicked.connect(self.driver.next)
-        c.finish.clicked.connect(self.driver.finish)
+        c.finish.clicked.connect(self.finish_session)
         c.muteToggled.connect(self.set_muted)
         c.volumeChanged.connect(self._volume_moved)
         self.start_panel.routineChosen.connect(self._routine_chosen)
@@ -300,9 +301,10 @@ class MainWindow(QMainWindow):
         elif isinstance(event, Resumed):
             self.screensaver.inhibit("Following a routine")
         elif isinstance(event, Finished) and session is not None:
-            self._completed = event.completed
+            self._completed = is_complete(event.completed, session.share_done())
             self.screensaver.release()
-            self.sessionEnded.emit(session, event.completed)
+            self._refresh()  # the finished screen shows before the log dialog opens over it
+            self.sessionEnded.emit(session, self._completed)
 
     def _volume_moved(self, volume: float) -> None:
         self.settings.volume = volume
@@ -368,16 +370,32 @@ class MainWindow(QMainWindow):
         step, routine = session.step, session.timeline.routine
         finished = session.state is State.FINISHED
         current = step.exercise_index if step.exercise_index is not None else -1
-        done = set(range(len(routine.exercises))) if finished else set(range(max(current, 0)))
-        self.exercise_list.set_position(-1 if finished else current, done)
+        self.exercise_list.set_marks(exercise_marks(
+            session.timeline, session.done_seconds(), current, finished))
         self.progress.show_progress(session.routine_elapsed(), session.timeline.total_seconds,
-                                    current + 1, len(routine.exercises))
+                                    current + 1, len(routine.exercises),
+                                    spent=session.active_seconds())
         running = session.state is State.RUNNING
         label = "New session" if finished else "Pause" if running else "Resume"
         self.controls.show_running(running, True, label)
         self.controls.set_session_buttons(not finished)
 
     # --- closing ------------------------------------------------------------------------------
+
+    def finish_session(self) -> None:
+        """Finish sits beside Next: it ends the session only once the user says so."""
+        session = self.session
+        if session is None or session.state not in (State.RUNNING, State.PAUSED):
+            return
+        if self.confirm_finish():
+            self.driver.finish()
+
+    def confirm_finish(self) -> bool:
+        from psoas_desktop.ui.dialogs import ask
+
+        return ask(self, "End the session?",
+                   "End this session now? What you did so far is kept.",
+                   yes="End session", no="Keep going")
 
     def confirm_discard(self) -> bool:
         """Ask before a running session is ended by closing the window."""

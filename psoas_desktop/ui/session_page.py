@@ -45,10 +45,12 @@ class SessionPage(QWidget):
         self.countdown.set_kind(step.kind, dark)
         if state is State.FINISHED:
             worked = duration_text(session.active_seconds())
-            done = "Well done" if completed else "Ended early"
+            share = round(session.share_done() * 100)
+            cue = (f"Well done: {worked} of exercise." if completed
+                   else f"Ended early: {share}% of the plan done, {worked} of exercise.")
             self.countdown.show_step(
                 exercise=routine.name, phase="Done" if completed else "Ended",
-                cue=f"{done}: {worked} of exercise.", side="", counts="",
+                cue=cue, side="", counts="",
                 seconds="✓", next_up="Space: back to the start", kind=StepKind.WORK)
         else:
             phase = step_text.phase_text(step, routine)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from psoas_desktop.audio.sink import RecordingCueSink
+from psoas_desktop.core.completion import Mark
 from psoas_desktop.core.cues import Cue
+from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.engine import State
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import StepKind
+from psoas_desktop.ui.exercise_list import DONE_MARK
 from psoas_desktop.ui.main_window import NO_SOUND, SESSION_PAGE, START_PAGE
 
 
@@ -143,7 +146,10 @@ def test_the_exercise_list_jumps_on_enter_and_double_click(window, qtbot) -> Non
     qtbot.keyClick(listing, Qt.Key.Key_Return)
     assert window.session.step.exercise_index == 2
     assert shown(window)["exercise"] == "Standing slumpy psoas"
-    assert listing.current == 2 and listing.done == {0, 1}
+    assert listing.current == 2
+    assert listing.marks[:2] == [Mark.SKIPPED, Mark.SKIPPED]  # jumped over: not done
+    assert listing.done == set()
+    assert "skipped" in listing.item_text(0) and not listing.item_text(0).startswith(DONE_MARK)
     rect = listing.visualItemRect(listing.item(3))
     # QTest's double-click needs the press of a first click before it, as a real one has.
     qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -179,18 +185,16 @@ def test_the_guide_shows_in_get_ready_and_long_rests_only(window, clock) -> None
     assert window.settings.guide_expanded is False
 
 
-def test_finishing_the_routine_ends_the_session_completed(window, qtbot) -> None:
+def test_finishing_the_routine_ends_the_session_completed(window, clock) -> None:
     window.start_session()
     ended = []
     window.sessionEnded.connect(lambda s, completed: ended.append((s, completed)))
-    window.driver.jump_to_exercise(4)
-    steps = len(window.session.timeline.steps)
-    while window.session.state is not State.FINISHED:
-        window.driver.next()
+    _advance(window, clock, window.session.timeline.total_seconds)
+    assert window.session.state is State.FINISHED
     assert ended == [(window.session, True)]
     assert shown(window)["phase"] == "Done"
+    assert window.countdown.cue.text().startswith("Well done")
     assert window.exercise_list.done == set(range(5))
-    assert steps > 0
     window.toggle()  # Space after the end: back to the start page
     assert window.stack.currentIndex() == START_PAGE
     assert window.session is None
@@ -205,6 +209,79 @@ def test_finish_early_reports_not_completed(window) -> None:
     assert shown(window)["phase"] == "Ended"
     assert window.countdown.cue.text().startswith("Ended early")
 
+
+def test_skipping_through_to_the_end_is_not_completed(window, clock) -> None:
+    """Three quarters skipped, only the last exercise followed: not 'Done / Well done', and
+    the list tells the skipped exercises from the one done."""
+    window.start_session()
+    ended = []
+    window.sessionEnded.connect(lambda s, completed: ended.append(completed))
+    window.driver.jump_to_exercise(4)
+    left = window.session.timeline.total_seconds - window.session.routine_elapsed()
+    _advance(window, clock, left)
+    assert window.session.state is State.FINISHED
+    assert window.session.share_done() < 0.5
+    assert ended == [False]
+    assert shown(window)["phase"] == "Ended"
+    assert "% of the plan done" in window.countdown.cue.text()
+    marks = window.exercise_list.marks
+    assert marks[:4] == [Mark.SKIPPED] * 4 and marks[4] is Mark.DONE
+    assert window.exercise_list.item_text(4).startswith(DONE_MARK)
+    assert not window.exercise_list.item_text(0).startswith(DONE_MARK)
+
+
+def test_the_finished_screen_shows_before_the_log_dialog(window) -> None:
+    """Whoever hears sessionEnded (the log dialog) sees the end, not the last step."""
+    window.start_session()
+    seen = []
+
+    def ended(session, completed) -> None:
+        c = window.controls
+        seen.append((shown(window)["phase"], c.next.isEnabled(), c.previous.isEnabled(),
+                     c.finish.isEnabled(), c.start.text()))
+
+    window.sessionEnded.connect(ended)
+    window.controls.finish.click()
+    assert seen == [("Ended", False, False, False, "New session")]
+
+
+def test_finish_asks_first_and_keep_going_keeps_the_session(window) -> None:
+    window.start_session()
+    asked = []
+    window.confirm_finish = lambda: asked.append(True) or False
+    window.controls.finish.click()
+    window.window_actions.finish.trigger()
+    assert asked == [True, True]
+    assert window.session.state is State.RUNNING
+
+
+def test_the_finish_question_defaults_to_keep_going(window) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from psoas_desktop.ui.dialogs import question_box
+
+    box = question_box(window, "End the session?", "End it?", yes="End session",
+                       no="Keep going")
+    assert box.defaultButton().text() == "Keep going"
+    assert box.escapeButton() is box.defaultButton()
+    assert box.buttonRole(box.defaultButton()) is QMessageBox.ButtonRole.RejectRole
+    box.deleteLater()
+
+
+def test_spent_time_is_time_followed_and_the_plan_left_is_shown(window, clock) -> None:
+    """Next moves the place in the plan, not the time spent."""
+    window.start_session()
+    total = window.session.timeline.total_seconds
+    _advance(window, clock, 3)
+    window.controls.next.click()  # skip the rest of the 10 s get-ready
+    window.controls.next.click()  # and the first minute of work
+    text = window.progress.times.text()
+    left = total - window.session.routine_elapsed()
+    assert text == f"0:03 spent · {duration_text(left)} of the plan left"
+    window.driver.toggle()  # paused time is not spent either
+    clock.advance(120)
+    window.driver.poke()
+    assert window.progress.times.text().startswith("0:03 spent")
 
 def test_no_audio_device_leaves_the_session_running(window, clock, sink) -> None:
     window.start_session()
