@@ -11,11 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from psoas_desktop import APP_NAME, __version__
 from psoas_desktop.core.durations import duration_text
-from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.core.routines import Routine, RoutineBook
 from psoas_desktop.storage.paths import AppPaths
 
 DEBUG_VARIABLE = "PSOAS_DEBUG"  # set: a bug in a command shows its traceback
@@ -156,9 +156,24 @@ def cmd_validate(file: Path) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    exercises = len(document.get("exercises", []))
-    print(f"{file}: valid: {len(routines)} routines, {exercises} exercises")
+    print(f"{file}: valid: {validate_summary(routines, document)}")
     return 0
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def validate_summary(routines: Sequence[Routine], document: dict[str, Any]) -> str:
+    """'1 routine, 3 exercises (3 built-in)': the exercises the file defines or its routines
+    name, each once. The document has passed the schema by now."""
+    own = {item["id"] for item in document.get("exercises", [])}
+    own |= {item["id"] for data in document.get("routines", [])
+            for item in data["exercises"] if isinstance(item, dict)}
+    named = {exercise.id for routine in routines for exercise in routine.exercises}
+    borrowed = len(named - own)
+    text = f"{plural(len(routines), 'routine')}, {plural(len(named | own), 'exercise')}"
+    return f"{text} ({borrowed} built-in)" if borrowed else text
 
 
 def run(argv: Sequence[str] | None = None) -> int:

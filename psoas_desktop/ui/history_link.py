@@ -11,6 +11,7 @@ from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
 from psoas_desktop.ui.main_window import MainWindow
+from psoas_desktop.ui.widgets import resize_to_fit
 
 # Rows held in memory after a full disk or a lock are retried this often.
 FLUSH_INTERVAL_MS = 30_000
@@ -75,7 +76,7 @@ class HistoryLink(QObject):
 
     def open_view(self) -> None:
         # pyqtgraph comes in with the view, the first time it is asked for.
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QSize, Qt
 
         from psoas_desktop.ui.history_view import HistoryView
 
@@ -86,7 +87,7 @@ class HistoryLink(QObject):
                 self.view = HistoryView(self.history, self.book)
                 self.view.setWindowFlag(Qt.WindowType.Window)
                 self.view.setWindowTitle("History — Psoas Desktop")
-                self.view.resize(1200, 800)
+                resize_to_fit(self.view, QSize(1200, 800))
                 self.view.show()
             finally:
                 QApplication.restoreOverrideCursor()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -228,6 +228,14 @@ class HistoryView(QWidget):
 
     def show_info(self, message: str) -> None:
         self.summary.setText(message)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc closes the view when it is a window of its own; a notes editor open in the
+        # table takes its Esc first (to cancel the edit), so this never sees that one.
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     # --- showing -----------------------------------------------------------------------------
 

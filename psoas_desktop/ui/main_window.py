@@ -39,10 +39,11 @@ from psoas_desktop.ui.session_page import SessionPage
 from psoas_desktop.ui.settings import Settings
 from psoas_desktop.ui.start_panel import StartPanel
 from psoas_desktop.ui.theme import apply_theme, is_dark
-from psoas_desktop.ui.widgets import plain_label
+from psoas_desktop.ui.widgets import plain_label, resize_to_fit
 
 START_PAGE, SESSION_PAGE = 0, 1
 MINIMUM_SIZE = QSize(720, 520)
+FIRST_SIZE = QSize(1280, 800)  # made smaller where the screen is
 NO_SOUND = "Sound unavailable: follow the screen."
 
 
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            resize_to_fit(self, FIRST_SIZE)
         self._refresh()
         self.controls.start.setFocus()  # Space and Enter start; no spin box eats the keys
 
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.start_panel.routineChosen.connect(self._routine_chosen)
         self.start_panel.targetsChanged.connect(self._show_planned_targets)
         self.start_panel.historyRequested.connect(self.historyRequested)
+        self.start_panel.startRequested.connect(self.start_session)
         self.exercise_list.jumpRequested.connect(self.driver.jump_to_exercise)
         self.guide.expandedChanged.connect(self._guide_folded)
         self.driver.changed.connect(self._refresh)

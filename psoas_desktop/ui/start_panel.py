@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -33,6 +34,25 @@ from psoas_desktop.core.routines import (
 from psoas_desktop.ui.widgets import plain_label
 
 NO_PAIN_VALUE = -1  # the pain spin box's "not given" position
+START_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class StartKeys(QObject):
+    """Space and Enter in a box of the start page start the session: a spin box would take
+    Space as text (and blank itself), Enter would do nothing. Digits and arrows still edit."""
+
+    def __init__(self, start: Signal, parent: QObject) -> None:
+        super().__init__(parent)
+        self._start = start
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)
+            if plain and event.key() in START_KEYS:
+                self._start.emit()
+                return True
+        return False
 
 
 def ranges_text(exercise: Exercise) -> str:
@@ -101,6 +121,17 @@ class TargetRow:
         self.suggestion.setVisible(self.suggested is not None)
         self.accept.setVisible(self.suggested is not None)
 
+    def apply_suggestion(self) -> bool:
+        """Take the suggested target, and say so where the suggestion was. True if there was
+        one to take."""
+        if self.suggested is None:
+            return False
+        self.set_target(self.suggested)
+        self.suggestion.setText(f"Applied: {describe_target(self.exercise, self.suggested)}")
+        self.suggested = None
+        self.accept.setVisible(False)
+        return True
+
     def widgets(self) -> Sequence[QWidget]:
         return (self.name, self.sets, self.reps, self.hold, self.suggestion, self.accept)
 
@@ -109,15 +140,18 @@ class StartPanel(QWidget):
     routineChosen = Signal(str)
     targetsChanged = Signal()
     historyRequested = Signal()
+    startRequested = Signal()  # Space or Enter in one of the page's boxes
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._start_keys = StartKeys(self.startRequested, self)
         self._routines: list[Routine] = []
         self.rows: dict[str, TargetRow] = {}
 
         self.picker = QComboBox(self)
         self.picker.setAccessibleName("Routine")
         self.picker.currentIndexChanged.connect(self._picked)
+        self.picker.installEventFilter(self._start_keys)
         self.summary = plain_label("", self, "About this routine")
         self.summary.setWordWrap(True)
 
@@ -133,9 +167,12 @@ class StartPanel(QWidget):
         self.pain.setSpecialValueText("not given")
         self.pain.setValue(NO_PAIN_VALUE)
         self.pain.setAccessibleName("Pain before, 0 to 10, optional")
+        self.pain.installEventFilter(self._start_keys)
         self.accept_all = QPushButton("Accept all suggestions", self)
         self.accept_all.clicked.connect(self.accept_suggestions)
         self.accept_all.setVisible(False)
+        self.applied = plain_label("Suggestions applied", self, "Suggestions applied")
+        self.applied.setVisible(False)
         self.history = QPushButton("History…", self)
         self.history.setAccessibleName("History")
         self.history.clicked.connect(self.historyRequested)
@@ -147,6 +184,7 @@ class StartPanel(QWidget):
         bottom.addWidget(QLabel("Pain before (0-10):", self))
         bottom.addWidget(self.pain)
         bottom.addStretch(1)
+        bottom.addWidget(self.applied)
         bottom.addWidget(self.accept_all)
         bottom.addWidget(self.history)
         layout = QVBoxLayout(self)
@@ -188,7 +226,8 @@ class StartPanel(QWidget):
         if routine is None:
             self.summary.setText("No routines loaded.")
             return
-        self.summary.setText("\n".join([routine.summary, routine.frequency.label, *routine.notes]))
+        self.summary.setText("\n".join(
+            [routine.summary, f"Aim: {routine.frequency.label}", *routine.notes]))
         for column, heading in enumerate(("Exercise", "Sets", "Reps", "Hold / time")):
             self._grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
         for index, exercise in enumerate(routine.exercises):
@@ -196,6 +235,7 @@ class StartPanel(QWidget):
             self.rows[exercise.id] = row
             for spin in (row.sets, row.reps, row.hold):
                 spin.valueChanged.connect(self.targetsChanged)
+                spin.installEventFilter(self._start_keys)
             row.accept.clicked.connect(lambda _=False, r=row: self._accept(r))
             at = 1 + index * 2
             self._grid.addWidget(row.name, at, 0)
@@ -207,6 +247,7 @@ class StartPanel(QWidget):
         self._grid.setColumnStretch(0, 1)
         self._grid.setRowStretch(1 + 2 * len(routine.exercises), 1)
         self.accept_all.setVisible(False)
+        self.applied.setVisible(False)
 
     # --- targets ------------------------------------------------------------------------------
 
@@ -223,14 +264,18 @@ class StartPanel(QWidget):
             target, reason = suggestions.get(exercise_id, (None, ""))
             row.show_suggestion(target, reason)
         self.accept_all.setVisible(any(r.suggested for r in self.rows.values()))
+        self.applied.setVisible(False)
 
     def accept_suggestions(self) -> None:
-        for row in self.rows.values():
-            self._accept(row)
+        applied = [row.apply_suggestion() for row in self.rows.values()]
+        self.accept_all.setVisible(False)
+        self.applied.setVisible(any(applied))
 
     def _accept(self, row: TargetRow) -> None:
-        if row.suggested is not None:
-            row.set_target(row.suggested)
+        row.apply_suggestion()
+        remaining = any(r.suggested for r in self.rows.values())
+        self.accept_all.setVisible(remaining)
+        self.applied.setVisible(not remaining)
 
     def clear_pain(self) -> None:
         self.pain.setValue(NO_PAIN_VALUE)

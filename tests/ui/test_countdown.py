@@ -49,12 +49,12 @@ def test_paced_reps_count_in_the_phase(book) -> None:
 
 def test_next_names_the_next_exercise_side_or_rest(book) -> None:
     routine, steps = _steps(book, "psoas-strength")
-    assert next_text(steps[1], steps[2], routine) == "Next: switch to the RIGHT side"
+    assert next_text(steps[1], steps[2], routine) == "Next: Switch to the RIGHT side"
     assert next_text(steps[3], steps[4], routine) == "Next: Standing glute squeeze"
-    assert next_text(steps[5], steps[6], routine) == "Next: rest 5 s"
+    assert next_text(steps[5], steps[6], routine) == "Next: Rest 5 s"  # as "Next: Hold 5 s"
     assert next_text(steps[6], steps[7], routine) == "Next: Hold 5 s · Rep 2 of 4"
     assert next_text(steps[0], steps[1], routine) == "Next: Work 1:00"  # one set: not said
-    assert next_text(steps[-1], None, routine).startswith("Next: done")
+    assert next_text(steps[-1], None, routine) == "Next: the end of the routine"
 
 
 def test_digits_scale_with_the_widget(qtbot) -> None:

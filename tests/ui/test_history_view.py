@@ -142,3 +142,19 @@ def test_a_storage_problem_is_shown_above_the_table(view, history, book, clock, 
     view.show()
     qtbot.waitExposed(view)
     assert "The disk is full" in view.summary.text() and "1 session," in view.summary.text()
+
+
+def test_delete_asks_with_keep_it_as_the_default(view, monkeypatch) -> None:
+    """Enter or a hurried click on the highlighted button keeps the session."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append((box.defaultButton().text(), box.escapeButton() is box.defaultButton()))
+        box.defaultButton().click()  # what Enter does
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert view.confirm("Delete it?") is False
+    assert seen == [("Keep it", True)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from psoas_desktop.core.engine import State
 from psoas_desktop.storage.history import History
@@ -64,3 +65,30 @@ def test_ctrl_h_opens_one_history_window(window, book, tmp_path, qtbot) -> None:
     window.historyRequested.emit()
     assert link.view is view
     link.close()
+
+
+def test_the_history_window_fits_the_screen_and_closes_with_esc(window, book, tmp_path,
+                                                                qtbot) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    link = HistoryLink(window, History(tmp_path / "history.sqlite3"), book)
+    window.historyRequested.emit()
+    view = link.view
+    qtbot.addWidget(view)
+    room = view.screen().availableGeometry()
+    assert view.width() <= room.width() and view.height() <= room.height()
+    # Straight to the view: offscreen may keep the main window active (and its Esc
+    # shortcut) where a desktop activates the new window.
+    QApplication.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape,
+                                           Qt.KeyboardModifier.NoModifier))
+    assert not view.isVisible()
+    link.close()
+
+
+def test_the_main_window_first_fits_the_screen(make_window, sink) -> None:
+    window = make_window(sink)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.width() >= 720 and window.height() >= 520

@@ -97,3 +97,29 @@ def test_controls_have_accessible_names(window) -> None:
     for widget in (c.previous, c.start, c.next, c.finish, c.mute, c.volume,
                    window.exercise_list, window.start_panel.picker, window.start_panel.pain):
         assert widget.accessibleName()
+
+
+@pytest.mark.parametrize("key", [Key.Key_Space, Key.Key_Return, Key.Key_Enter])
+@pytest.mark.parametrize("box", ["sets", "hold", "pain", "picker"])
+def test_space_and_enter_start_from_any_box_of_the_start_page(active, qtbot, key, box) -> None:
+    panel = active.start_panel
+    row = panel.rows["standing-slumpy-psoas"]
+    widget = {"sets": row.sets, "hold": row.hold, "pain": panel.pain,
+              "picker": panel.picker}[box]
+    before = widget.currentText() if box == "picker" else widget.value()
+    widget.setFocus()
+    qtbot.keyClick(widget, key)
+    assert active.session is not None and active.session.state is State.RUNNING
+    after = widget.currentText() if box == "picker" else widget.value()
+    assert after == before  # the box was not blanked or changed
+
+
+def test_the_target_boxes_still_take_digits_and_arrows(active, qtbot) -> None:
+    row = active.start_panel.rows["standing-slumpy-psoas"]
+    row.hold.setFocus()
+    row.hold.selectAll()
+    qtbot.keyClicks(row.hold, "7")
+    assert row.hold.value() == 7
+    qtbot.keyClick(row.hold, Key.Key_Up)
+    assert row.hold.value() == 8
+    assert active.session is None

@@ -389,3 +389,40 @@ def test_a_sleeping_computer_pauses_the_session(window, clock, screensaver) -> N
     assert shown(window)["seconds"] == "7"
     assert "computer slept" in window.countdown.cue.text()
     assert not screensaver.active
+
+
+def test_the_real_finish_question_keeps_going_on_enter(window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from psoas_desktop.ui.main_window import MainWindow
+
+    window.confirm_finish = MainWindow.confirm_finish.__get__(window)  # the real question
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.defaultButton().click() or 0)
+    window.start_session()
+    window.controls.finish.click()
+    assert window.session.state is State.RUNNING
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
+        b for b in box.buttons() if b is not box.defaultButton()).click() or 0)
+    window.controls.finish.click()
+    assert window.session.state is State.FINISHED
+
+
+def test_accept_all_shows_the_suggestions_were_applied(window) -> None:
+    window.set_suggestions({"standing-glute-squeeze": (Target(2, 6, 8), "all reps done twice"),
+                            "standing-slumpy-psoas": (Target(2, 5, 5), "all reps done twice")})
+    panel = window.start_panel
+    assert not panel.accept_all.isHidden() and panel.applied.isHidden()
+    panel.accept_all.click()
+    glute = panel.rows["standing-glute-squeeze"]
+    assert glute.target() == Target(2, 6, 8)
+    assert panel.accept_all.isHidden() and not panel.applied.isHidden()
+    for row in (glute, panel.rows["standing-slumpy-psoas"]):
+        assert row.accept.isHidden()
+        assert row.suggestion.text().startswith("Applied: ")
+    assert "all reps done twice" not in glute.suggestion.text()
+
+
+def test_the_start_page_labels_how_often_to_train(window) -> None:
+    window.choose_routine("psoas-stretch")
+    lines = window.start_panel.summary.text().splitlines()
+    assert "Aim: daily, or 3-4 times a week" in lines
