@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSlider, QStyle, QToolButton, QWidget
 
 BUTTON_HEIGHT = 56  # large targets: pressed with a stretched-out arm, not aimed at
+START_WIDTH = 150
 
 
 class Controls(QWidget):
@@ -20,7 +21,7 @@ class Controls(QWidget):
         self.previous = self._button("Previous", icon(pixmap.SP_MediaSkipBackward),
                                      "Previous step (Left or P)")
         self.start = self._button("Start", icon(pixmap.SP_MediaPlay), "Start or pause (Space)")
-        self.start.setMinimumWidth(180)
+        self.start.setMinimumWidth(START_WIDTH)
         self.next = self._button("Next", icon(pixmap.SP_MediaSkipForward),
                                  "Next step (Right or N)")
         self.finish = self._button("Finish", icon(pixmap.SP_MediaStop), "End the session now")
@@ -33,12 +34,12 @@ class Controls(QWidget):
         self.mute.toggled.connect(self._mute_toggled)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
-        self.volume.setMinimumWidth(140)
+        self.volume.setMinimumWidth(90)
         self.volume.setAccessibleName("Volume")
         self.volume.setToolTip("Volume")
         self.volume.valueChanged.connect(lambda value: self.volumeChanged.emit(value / 100))
 
-        layout = QHBoxLayout(self)
+        layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for button in (self.previous, self.start, self.next, self.finish):
             layout.addWidget(button)
@@ -46,8 +47,38 @@ class Controls(QWidget):
         layout.addWidget(self.mute)
         layout.addWidget(self.volume)
         self._show_mute(False)
+        self._labels = {b: b.text() for b in (self.previous, self.next, self.finish)}
+        self._compact = False
 
-    def _button(self, text: str, icon, tip: str) -> QPushButton:
+    def full_width(self) -> int:
+        """The width the row needs with every button's word shown."""
+        widgets = (self.previous, self.start, self.next, self.finish, self.mute, self.volume)
+        words = sum(max(w.minimumWidth(), w.sizeHint().width()) if w not in self._labels
+                    else self._wide_hint(w) for w in widgets)
+        return words + self._row.spacing() * (len(widgets) + 1)
+
+    def _wide_hint(self, button: QPushButton) -> int:
+        shown = button.text()
+        button.setText(self._labels[button])
+        width = button.sizeHint().width()
+        button.setText(shown)
+        return width
+
+    def is_compact(self) -> bool:
+        return self._compact
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Too narrow for every word: Previous, Next and Finish show their icons alone (their
+        # names stay in the tooltip and for screen readers), rather than overlap.
+        compact = self.width() < self.full_width()
+        if compact != self._compact:
+            self._compact = compact
+            for button, text in self._labels.items():
+                button.setText("" if compact else text)
+                button.setMinimumWidth(BUTTON_HEIGHT if compact else 0)
+
+    def _button(self, text: str, icon: QIcon, tip: str) -> QPushButton:
         button = QPushButton(icon, text, self)
         button.setMinimumHeight(BUTTON_HEIGHT)
         button.setIconSize(QSize(28, 28))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from psoas_desktop.core.completion import Mark
 from psoas_desktop.core.routines import Routine, Target, describe_target
 
+MINIMUM_WIDTH = 210
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
 SYMBOLS = {Mark.CURRENT: CURRENT_MARK, Mark.DONE: DONE_MARK, Mark.PARTLY: "◐",
@@ -35,6 +36,8 @@ class ExerciseList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSpacing(2)
+        # Narrower, names break a word a line; the splitter never squeezes it below this.
+        self.setMinimumWidth(MINIMUM_WIDTH)
         # Double-click or Enter; not `itemActivated`, which some desktops fire on one click.
         self.itemDoubleClicked.connect(self._activated)
         self._lines: list[tuple[str, str]] = []
@@ -81,7 +84,7 @@ class ExerciseList(QListWidget):
             item = self.item(index)
             mark = self.marks[index] if index < len(self.marks) else Mark.TO_DO
             note = NOTES.get(mark, "")
-            item.setText(f"{SYMBOLS[mark]} {index + 1}. {name}\n      {target}{note}")
+            item.setText(f"{SYMBOLS[mark]} {index + 1}. {name}\n    {target}{note}")
             font = QFont(self.font())
             font.setBold(index == self.current)
             item.setFont(font)

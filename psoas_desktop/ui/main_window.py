@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.exercise_list)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 980])
+        self.splitter.setSizes([260, 1020])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         # A fixed floor, so the layout does not push a new minimum size to the window system

@@ -31,7 +31,7 @@ class RoutineProgress(QWidget):
     def _fix_times_size(self) -> None:
         # The times change every second. A label of fixed size tells no layout about it, so
         # the window is not laid out again each second (that cost ~1 ms before each new second).
-        widest = "00:00:00 spent · 00:00:00 of the plan left"
+        widest = "0:00:00 spent · 0:00:00 of the plan left"
         metrics = self.times.fontMetrics()
         self.times.setFixedSize(metrics.horizontalAdvance(widest) + 8,
                                 self.times.sizeHint().height())

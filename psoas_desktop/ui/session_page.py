@@ -7,19 +7,14 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.engine import Session, State
-from psoas_desktop.core.timeline import Step, StepKind
+from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.ui import step_text
 from psoas_desktop.ui.countdown import CountdownPanel
 from psoas_desktop.ui.guide_panel import GuidePanel
 
-# Rests long enough to read how the exercise is done; shorter ones (between reps) keep the
-# layout still, so the countdown does not change size every few seconds.
-GUIDE_MIN_REST = 15
-
-
-def time_to_read(step: Step, state: State) -> bool:
-    return (state is State.PAUSED or step.kind is StepKind.PREPARE
-            or (step.kind is StepKind.REST and step.seconds >= GUIDE_MIN_REST))
+# The guide stays beside the countdown for the whole session, so nothing changes size from one
+# step to the next; a page narrower than this gives the countdown all of its width instead.
+GUIDE_MIN_PAGE_WIDTH = 600
 
 
 class SessionPage(QWidget):
@@ -29,8 +24,9 @@ class SessionPage(QWidget):
         self.guide = GuidePanel(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.countdown, 3)
-        row.addWidget(self.guide, 2)
+        # Two thirds for the countdown: its digits are sized by its width.
+        row.addWidget(self.countdown, 2)
+        row.addWidget(self.guide, 1)
 
     def show_idle(self, dark: bool) -> None:
         self.countdown.animate_progress(None)
@@ -43,6 +39,8 @@ class SessionPage(QWidget):
         step, routine, state = session.step, session.timeline.routine, session.state
         exercise = step_text.exercise_of(step, routine)
         self.countdown.set_kind(step.kind, dark)
+        longest = max(s.seconds for s in session.timeline.steps)
+        self.countdown.digits.set_widest(step_text.clock_text(longest))
         if state is State.FINISHED:
             worked = duration_text(session.active_seconds())
             share = round(session.share_done() * 100)
@@ -71,5 +69,5 @@ class SessionPage(QWidget):
 
         if self.guide.title.text() != (exercise.name if exercise else ""):
             self.guide.show_exercise(exercise)
-        reading = time_to_read(step, state) and state is not State.FINISHED
-        self.guide.setVisible(reading and not fullscreen)
+        wide = self.width() >= GUIDE_MIN_PAGE_WIDTH
+        self.guide.setVisible(wide and not fullscreen and state is not State.FINISHED)

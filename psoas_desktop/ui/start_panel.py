@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,7 +41,7 @@ class StartKeys(QObject):
     """Space and Enter in a box of the start page start the session: a spin box would take
     Space as text (and blank itself), Enter would do nothing. Digits and arrows still edit."""
 
-    def __init__(self, start: Signal, parent: QObject) -> None:
+    def __init__(self, start: SignalInstance, parent: QObject) -> None:
         super().__init__(parent)
         self._start = start
 
@@ -218,7 +218,8 @@ class StartPanel(QWidget):
 
     def _show_routine(self) -> None:
         while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.rows = {}

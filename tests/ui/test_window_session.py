@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from psoas_desktop.audio.sink import RecordingCueSink
 from psoas_desktop.core.completion import Mark
@@ -163,23 +164,29 @@ def test_the_list_shows_each_target(window) -> None:
     assert "2 x 4 reps, 5 s hold, each side" in window.exercise_list.item_text(2)
 
 
-def test_the_guide_shows_in_get_ready_and_long_rests_only(window, clock) -> None:
+def test_the_guide_stays_beside_the_countdown_for_the_whole_session(window, clock) -> None:
+    """It used to come and go with rests, resizing the countdown each time."""
+    window.resize(1280, 800)
     window.start_session()
     assert window.guide.isVisible()
     assert "Safety:" in window.guide.body.text()
+    digits = window.countdown.digits
+    QApplication.processEvents()
+    where = digits.geometry()
     _advance(window, clock, 10)
-    assert not window.guide.isVisible()  # effort: the countdown takes the room
+    QApplication.processEvents()
+    assert window.guide.isVisible() and digits.geometry() == where  # effort
     window.driver.jump_to_exercise(2)
     steps = window.session.timeline.steps
-    short = next(i for i, s in enumerate(steps) if s.kind is StepKind.REST and s.seconds < 15)
     long_rest = next(i for i, s in enumerate(steps) if s.kind is StepKind.REST and s.seconds >= 15)
-    window.session.go_to(short)
-    window.driver.poke()
-    assert not window.guide.isVisible()  # between reps: the layout stays still
     window.session.go_to(long_rest)
     window.driver.poke()
-    assert window.guide.isVisible()
+    QApplication.processEvents()
+    assert window.guide.isVisible() and digits.geometry() == where
     assert window.guide.title.text() == "Standing slumpy psoas"
+    window.set_fullscreen(True)  # fullscreen: the countdown alone
+    assert not window.guide.isVisible()
+    window.set_fullscreen(False)
     window.guide.set_expanded(False)
     assert window.guide.scroll.isHidden()
     assert window.settings.guide_expanded is False
