@@ -54,7 +54,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from psoas_desktop.ui.main_window import MainWindow
     from psoas_desktop.ui.quit_signals import end_on_signals
     from psoas_desktop.ui.settings import Settings
-    from psoas_desktop.ui.theme import apply_theme
+    from psoas_desktop.ui.theme import SystemScheme, apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -72,6 +72,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings.in_file(paths.config_dir / SETTINGS_FILE, book.rests)
     apply_theme(app, settings.theme)
+    SystemScheme(app, lambda: settings.theme)  # "system" follows a live light/dark switch
     window = MainWindow(book, settings)
     window.setWindowTitle(APP_TITLE)
     instance.raiseRequested.connect(window.bring_forward)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from psoas_desktop.core.completion import Mark
 from psoas_desktop.core.routines import Routine, Target, describe_target
+from psoas_desktop.ui.contrast import muted
 
 MINIMUM_WIDTH = 210
+HIGHLIGHT_ALPHA = 0.22  # the current exercise's band: the highlight colour, lightly
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
 SYMBOLS = {Mark.CURRENT: CURRENT_MARK, Mark.DONE: DONE_MARK, Mark.PARTLY: "◐",
@@ -78,8 +80,12 @@ class ExerciseList(QListWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        highlight.setAlphaF(0.22)
+        palette = self.palette()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        highlight.setAlphaF(HIGHLIGHT_ALPHA)
+        text = palette.color(QPalette.ColorRole.Text)
+        # Done exercises recede, but still read at 4.5:1 (the placeholder grey did not).
+        done = muted(text, palette.color(QPalette.ColorRole.Base))
         for index, (name, target) in enumerate(self._lines):
             item = self.item(index)
             mark = self.marks[index] if index < len(self.marks) else Mark.TO_DO
@@ -91,9 +97,13 @@ class ExerciseList(QListWidget):
             item.setBackground(highlight if index == self.current else Qt.GlobalColor.transparent)
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{index + 1}. {name}, {target}, {mark.value}")
-            item.setForeground(self.palette().color(
-                QPalette.ColorRole.PlaceholderText if mark is Mark.DONE
-                else QPalette.ColorRole.Text))
+            item.setForeground(done if mark is Mark.DONE else text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Item colours are fixed when set: a new theme has to set them again.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "marks"):
+            self._refresh()
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.jumpRequested.emit(self.row(item))

@@ -150,12 +150,13 @@ class HistoryPlots(QWidget):
         self.weeks.addItem(self.band)
         self.weeks.addItem(self.week_bars)
         self.minutes.addItem(self.minute_bars)
-        self.pain.addLegend(offset=(8, 4))
+        # The legend in the text colour: pyqtgraph's default grey was 3:1 on white.
+        self.pain.addLegend(offset=(8, 4), labelTextColor=self._fg)
         self.pain_before = self.pain.plot(pen=None, symbol="o", symbolSize=6, symbolPen=None,
                                           symbolBrush=BLUE, name="before")
         self.pain_after = self.pain.plot(pen=None, symbol="t", symbolSize=7, symbolPen=None,
                                          symbolBrush=ORANGE, name="after")
-        self.exercise.addLegend(offset=(8, 4))
+        self.exercise.addLegend(offset=(8, 4), labelTextColor=self._fg)
         self.hold_line = self.exercise.plot(pen=pg.mkPen(GREEN, width=2), symbol="o",
                                             symbolSize=5, symbolBrush=GREEN, symbolPen=None,
                                             name="hold (s)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 # Room left for a window manager's title bar and borders around a first window.
@@ -32,3 +32,20 @@ def first_size(widget: QWidget, wanted: QSize) -> QSize:
 
 def resize_to_fit(widget: QWidget, wanted: QSize) -> None:
     widget.resize(first_size(widget, wanted))
+
+
+def tinted(icon: QIcon, palette: QPalette, size: QSize) -> QIcon:
+    """`icon` redrawn in the palette's button text colour (and its disabled one), so the
+    style's black media icons read on a dark theme's buttons as on a light one's."""
+    result = QIcon()
+    for mode, group in ((QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+                        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled)):
+        colour = palette.color(group, QPalette.ColorRole.ButtonText)
+        for scale in (1, 2):
+            pixmap = icon.pixmap(size * scale)
+            painter = QPainter(pixmap)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+            painter.fillRect(pixmap.rect(), colour)
+            painter.end()
+            result.addPixmap(pixmap, mode)
+    return result
