@@ -33,6 +33,7 @@ class FitLabel(QLabel):
         self._pixel_size = 14
         self._bold = False
         self.set_pixel_size(self._pixel_size)
+        self.setAccessibleDescription(text)
 
     # --- the text --------------------------------------------------------------------------
 
@@ -44,6 +45,8 @@ class FitLabel(QLabel):
         return super().text()
 
     def setText(self, text: str) -> None:
+        if text == self._full:
+            return  # the window repaints every second; most seconds change no line
         self._full = text
         self.setAccessibleDescription(text)
         self._fit()
