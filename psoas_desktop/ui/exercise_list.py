@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from psoas_desktop.core.completion import Mark
@@ -17,6 +17,7 @@ from psoas_desktop.core.routines import Routine, Target, describe_target
 from psoas_desktop.ui.contrast import muted
 
 MINIMUM_WIDTH = 210
+TEXT_INSET, ITEM_PADDING = 10, 4  # the delegate's text margins, a little more than Qt's
 HIGHLIGHT_ALPHA = 0.22  # the current exercise's band: the highlight colour, lightly
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
@@ -98,6 +99,22 @@ class ExerciseList(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{index + 1}. {name}, {target}, {mark.value}")
             item.setForeground(done if mark is Mark.DONE else text)
+        self._fit_heights()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        # Each item as high as its text wrapped at this width: the view's own guess, made at
+        # another width, cut a wrapped target line short with an ellipsis and a blank below.
+        width = self.viewport().width() - 2 * self.spacing() - TEXT_INSET
+        for row in range(self.count()):
+            item = self.item(row)
+            metrics = QFontMetrics(item.font())
+            needed = metrics.boundingRect(QRect(0, 0, max(1, width), 10_000),
+                                          Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(max(1, width), needed.height() + ITEM_PADDING))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -221,6 +221,7 @@ class StartPanel(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         self.rows = {}
         routine = self.routine()

@@ -5,8 +5,8 @@ exercise list keeps its words together, the buttons fit, and nothing moves betwe
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFontInfo, QFontMetricsF
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontInfo, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton, QWidget
 
 from psoas_desktop.ui.exercise_list import MINIMUM_WIDTH
@@ -72,9 +72,15 @@ def _check_list(window, where: str) -> None:
     assert listing.width() >= MINIMUM_WIDTH, where
     line = QFontMetricsF(listing.font()).height()
     for row in range(listing.count()):
+        item = listing.item(row)
+        rect = listing.visualItemRect(item)
         # Name and target, each wrapped once at most: never a word a line.
-        height = listing.visualItemRect(listing.item(row)).height()
-        assert height <= 4 * line + 8, f"{where}: item {row} is {height} px high"
+        assert rect.height() <= 4 * line + 12, f"{where}: item {row} is {rect.height()} px high"
+        # And the rect holds the whole wrapped text (the delegate draws 4 px in on each side):
+        # too short a rect cuts the last line with an ellipsis.
+        needed = QFontMetrics(item.font()).boundingRect(
+            QRect(0, 0, rect.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+        assert needed.height() <= rect.height(), f"{where}: item {row} is cut short"
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -82,6 +88,8 @@ def _check_list(window, where: str) -> None:
 def test_the_session_page_fits_at_every_size(window, size, routine_id) -> None:
     window.choose_routine(routine_id)
     window.resize(*size)
+    QApplication.processEvents()
+    _check_list(window, f"{size[0]}x{size[1]} {routine_id} start page")
     window.start_session()
     steps = len(window.session.timeline.steps)
     # The first steps (get ready, sides, sets, reps) and a sample across the rest.
