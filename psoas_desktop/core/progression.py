@@ -1,8 +1,9 @@
 """Suggest the next target for an exercise from how its recent sessions went. Pure Python.
 
-The sources' order: more reps, then more sets, then longer holds, and only when all three are at
-the top of their ranges, more load. A step up is suggested only when the current target was done
-in full in each of the last few sessions with it, and pain did not rise in any of them.
+The order of the steps is the app's own (the articles give none in common): more reps, then
+more sets, then longer holds, and only when all three are at the top of their ranges, more load.
+A step up is suggested only when the current target was done in full in each of the last few
+sessions with it, and pain did not rise in any of them.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def hold_step(hold: Range) -> int:
 
 
 def next_target(exercise: Exercise, current: Target) -> tuple[Target, Change] | None:
-    """One step up in the sources' order; LOAD when every range is at its top and the exercise
+    """One step up in the app's order; LOAD when every range is at its top and the exercise
     takes load (a weight, a dumbbell, bands), else None: the top of the range is the goal."""
     current = current.clamped(exercise)
     if current.reps < exercise.reps.max:

@@ -120,6 +120,9 @@ class StartPanel(QWidget):
         self.picker.currentIndexChanged.connect(self._picked)
         self.summary = plain_label("", self, "About this routine")
         self.summary.setWordWrap(True)
+        self.length_note = plain_label("", self, "Session length")
+        self.length_note.setWordWrap(True)
+        self.length_note.setVisible(False)
 
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
@@ -152,6 +155,7 @@ class StartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.length_note)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
@@ -231,6 +235,11 @@ class StartPanel(QWidget):
     def _accept(self, row: TargetRow) -> None:
         if row.suggested is not None:
             row.set_target(row.suggested)
+
+    def show_length_note(self, text: str) -> None:
+        """Say when the chosen targets take the session past the routine's length."""
+        self.length_note.setText(f"⏱ {text}" if text else "")
+        self.length_note.setVisible(bool(text))
 
     def clear_pain(self) -> None:
         self.pain.setValue(NO_PAIN_VALUE)
