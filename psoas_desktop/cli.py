@@ -113,7 +113,8 @@ def cmd_routines(book: RoutineBook) -> int:
 
 
 def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
-    from psoas_desktop.core.timeline import build_timeline
+    from psoas_desktop.core.routines import describe_target
+    from psoas_desktop.core.timeline import StepKind, build_timeline
 
     routine = book.get(routine_id)
     if routine is None:
@@ -126,6 +127,8 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
     print(f"{routine.name} ({routine.id}): {len(timeline.steps)} steps, "
           f"{duration_text(timeline.total_seconds)}")
     names = {ex.id: ex.name for ex in routine.exercises}
+    said = {ex.id: f"{ex.name}: {describe_target(ex, timeline.targets[ex.id])}"
+            for ex in routine.exercises}
     at = 0
     for step in timeline.steps:
         where = " ".join(filter(None, [
@@ -133,7 +136,9 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
             f"set {step.set}/{step.sets}" if step.set else "",
             f"rep {step.rep}/{step.reps}" if step.rep else "",
         ]))
-        exercise = names.get(step.exercise_id or "", "")
+        # Each exercise's get-ready line names its whole target, load included.
+        exercise = (said if step.kind is StepKind.PREPARE else names).get(
+            step.exercise_id or "", "")
         print(f"{duration_text(at):>7}  {step.kind.value:<7} {step.seconds:>4} s  "
               f"{step.phase or '':<17} {where:<22} {exercise}".rstrip())
         at += step.seconds

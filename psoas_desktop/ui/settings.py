@@ -119,14 +119,15 @@ class Settings(QObject):
             data = json.loads(raw) if isinstance(raw, str) else {}
             return {
                 exercise_id: Target(int(t["sets"]), int(t["reps"]),
-                                    None if t.get("hold") is None else int(t["hold"]))
+                                    None if t.get("hold") is None else int(t["hold"]),
+                                    None if t.get("load") is None else float(t["load"]))
                 for exercise_id, t in data.items()
             }
         except (ValueError, TypeError, KeyError, AttributeError):
             return {}
 
     def set_targets(self, routine_id: str, targets: dict[str, Target]) -> None:
-        data = {key: {"sets": t.sets, "reps": t.reps, "hold": t.hold}
+        data = {key: {"sets": t.sets, "reps": t.reps, "hold": t.hold, "load": t.load}
                 for key, t in targets.items()}
         self._set(f"targets/{routine_id}", json.dumps(data, sort_keys=True))
 

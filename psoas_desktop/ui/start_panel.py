@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_desktop.core.progression import easier_than
 from psoas_desktop.core.routines import (
     Exercise,
     Range,
@@ -30,6 +31,7 @@ from psoas_desktop.core.routines import (
     WorkKind,
     describe_target,
 )
+from psoas_desktop.ui.load_control import LoadControl
 from psoas_desktop.ui.widgets import plain_label
 
 NO_PAIN_VALUE = -1  # the pain spin box's "not given" position
@@ -60,6 +62,8 @@ class TargetRow:
         self.hold = self._spin(exercise.hold or Range(0, 0, 0), "seconds", parent)
         self.hold.setSuffix(" s")
         self.hold.setVisible(exercise.hold is not None)
+        self.load = (LoadControl(exercise.load_measure, exercise.name, parent)
+                     if exercise.load_measure else None)
         self.suggestion = plain_label("", parent, f"Suggestion for {exercise.name}")
         self.suggestion.setWordWrap(True)
         italic = self.suggestion.font()
@@ -82,7 +86,8 @@ class TargetRow:
 
     def target(self) -> Target:
         hold = self.hold.value() if self.exercise.hold else None
-        return Target(self.sets.value(), self.reps.value(), hold)
+        load = self.load.value() if self.load is not None else None
+        return Target(self.sets.value(), self.reps.value(), hold, load)
 
     def set_target(self, target: Target) -> None:
         target = target.clamped(self.exercise)
@@ -90,19 +95,24 @@ class TargetRow:
         self.reps.setValue(target.reps)
         if target.hold is not None:
             self.hold.setValue(target.hold)
+        if self.load is not None and target.load is not None:
+            self.load.set_value(target.load)
 
     def show_suggestion(self, target: Target | None, reason: str) -> None:
         self.suggested = target.clamped(self.exercise) if target else None
         if self.suggested is None:
             self.suggestion.clear()
         else:
-            text = f"Suggested: {describe_target(self.exercise, self.suggested)}"
+            current = self.target().clamped(self.exercise)
+            word = "Easier" if easier_than(self.suggested, current) else "Suggested"
+            text = f"{word}: {describe_target(self.exercise, self.suggested)}"
             self.suggestion.setText(f"{text} ({reason})" if reason else text)
         self.suggestion.setVisible(self.suggested is not None)
         self.accept.setVisible(self.suggested is not None)
 
     def widgets(self) -> Sequence[QWidget]:
-        return (self.name, self.sets, self.reps, self.hold, self.suggestion, self.accept)
+        load = (self.load,) if self.load is not None else ()
+        return (self.name, self.sets, self.reps, self.hold, *load, self.suggestion, self.accept)
 
 
 class StartPanel(QWidget):
@@ -193,21 +203,24 @@ class StartPanel(QWidget):
             self.summary.setText("No routines loaded.")
             return
         self.summary.setText("\n".join([routine.summary, routine.frequency.label, *routine.notes]))
-        for column, heading in enumerate(("Exercise", "Sets", "Reps", "Hold / time")):
+        for column, heading in enumerate(("Exercise", "Sets", "Reps", "Hold / time", "Load")):
             self._grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
         for index, exercise in enumerate(routine.exercises):
             row = TargetRow(exercise, self._grid_host)
             self.rows[exercise.id] = row
             for spin in (row.sets, row.reps, row.hold):
                 spin.valueChanged.connect(self.targetsChanged)
+            if row.load is not None:
+                row.load.changed.connect(self.targetsChanged)
+                self._grid.addWidget(row.load, 1 + index * 2, 4)
             row.accept.clicked.connect(lambda _=False, r=row: self._accept(r))
             at = 1 + index * 2
             self._grid.addWidget(row.name, at, 0)
             self._grid.addWidget(row.sets, at, 1)
             self._grid.addWidget(row.reps, at, 2)
             self._grid.addWidget(row.hold, at, 3)
-            self._grid.addWidget(row.suggestion, at + 1, 0, 1, 3)
-            self._grid.addWidget(row.accept, at + 1, 3)
+            self._grid.addWidget(row.suggestion, at + 1, 0, 1, 4)
+            self._grid.addWidget(row.accept, at + 1, 4)
         self._grid.setColumnStretch(0, 1)
         self._grid.setRowStretch(1 + 2 * len(routine.exercises), 1)
         self.accept_all.setVisible(False)
