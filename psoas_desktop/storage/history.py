@@ -346,6 +346,9 @@ class History:
     def first_done(self, exercise_id: str) -> datetime | None:
         return self._read(lambda c: queries.first_done(c, exercise_id))
 
+    def last_rom_at(self) -> datetime | None:
+        return self._read(queries.last_rom_at)
+
     def session_targets(self) -> dict[tuple[int, str], tuple[Target, str | None]]:
         return self._read(queries.session_targets)
 

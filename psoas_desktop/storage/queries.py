@@ -158,3 +158,11 @@ def session_targets(conn: sqlite3.Connection) -> dict[tuple[int, str], tuple[Tar
     sql = "SELECT session_id, exercise_id, sets, reps, hold, load, load_unit FROM session_targets"
     return {(sid, ex): (Target(sets, reps, hold, load), unit)
             for sid, ex, sets, reps, hold, load, unit in conn.execute(sql)}
+
+
+def last_rom_at(conn: sqlite3.Connection) -> datetime | None:
+    """When the range of motion was last measured."""
+    row = conn.execute("SELECT MAX(s.started_at) FROM log_entries l JOIN sessions s"
+                       " ON s.id = l.session_id"
+                       " WHERE l.rom_left IS NOT NULL OR l.rom_right IS NOT NULL").fetchone()
+    return from_text(row[0]) if row and row[0] else None

@@ -3,17 +3,20 @@ asked for, progression suggestions reach the start page, and storage trouble is 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from psoas_desktop.core.engine import Session
 from psoas_desktop.core.routines import RoutineBook
-from psoas_desktop.storage.history import History, WallClock, utc_now
+from psoas_desktop.storage.history import History, HistoryError, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
 from psoas_desktop.ui.main_window import MainWindow
 
 # Rows held in memory after a full disk or a lock are retried this often.
 FLUSH_INTERVAL_MS = 30_000
+ROM_EVERY = timedelta(days=6)  # "every week or so"
 
 
 class HistoryLink(QObject):
@@ -24,6 +27,7 @@ class HistoryLink(QObject):
         self.history = history
         self.book = book
         self.recorder = Recorder(history, wall_clock)
+        self._wall_clock = wall_clock
         self.recording: Recording | None = None
         self.view: QWidget | None = None
         self.storage_status = QLabel(window)
@@ -61,10 +65,23 @@ class HistoryLink(QObject):
 
         recording = self.recording
         if recording is not None:
-            answer = LogDialog.ask(self.window, recording.pain_before)
+            settings = self.window.settings
+            answer = LogDialog.ask(self.window, recording.pain_before,
+                                   settings.functional_task, self._rom_due())
             if answer is not None:
-                recording.save_log(answer.pain_after, answer.stiffness, answer.notes)
+                recording.save_log(answer.pain_after, answer.stiffness, answer.notes,
+                                   answer.details)
+                if answer.details.task_value is not None and answer.task is not None:
+                    settings.functional_task = answer.task  # chosen once, kept from then on
         self.show_suggestions()
+
+    def _rom_due(self) -> bool:
+        """The range of motion is asked for about once a week."""
+        try:
+            last = self.history.last_rom_at()
+        except HistoryError:
+            return False
+        return last is None or self._wall_clock() - last >= ROM_EVERY
 
     def show_suggestions(self, *_: object) -> None:
         routine = self.window.routine()

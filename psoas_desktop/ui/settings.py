@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from psoas_desktop.core.routines import Rests, Target
+from psoas_desktop.core.training_log import FunctionalTask, TaskUnit
 
 REST_NAMES = tuple(f.name for f in fields(Rests))
 MAX_REST_SECONDS = 600
@@ -130,6 +131,20 @@ class Settings(QObject):
         data = {key: {"sets": t.sets, "reps": t.reps, "hold": t.hold, "load": t.load}
                 for key, t in targets.items()}
         self._set(f"targets/{routine_id}", json.dumps(data, sort_keys=True))
+
+    @property
+    def functional_task(self) -> FunctionalTask | None:
+        """The daily task the user picked once for the log, or None before that."""
+        raw = self._store.value("log/functional_task")
+        try:
+            data = json.loads(raw) if isinstance(raw, str) else None
+            return FunctionalTask(str(data["name"]), TaskUnit(data["unit"])) if data else None
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    @functional_task.setter
+    def functional_task(self, task: FunctionalTask) -> None:
+        self._set("log/functional_task", json.dumps({"name": task.name, "unit": task.unit}))
 
     @property
     def last_routine(self) -> str | None:
