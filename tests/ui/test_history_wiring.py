@@ -34,7 +34,8 @@ def test_the_window_records_logs_and_suggests(window, book, clock, tmp_path, mon
     history = History(tmp_path / "history.sqlite3", wall_clock=wall)
     link = HistoryLink(window, history, book, wall)
     answers = iter([LogAnswer(1, 3, "easier"), None])
-    monkeypatch.setattr(LogDialog, "ask", classmethod(lambda cls, parent, pain, *more: next(answers)))
+    monkeypatch.setattr(LogDialog, "ask",
+                        classmethod(lambda cls, parent, pain, *more: next(answers)))
 
     window.start_panel.pain.setValue(2)
     session = run_session(window, clock)
