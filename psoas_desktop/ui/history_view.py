@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,11 +37,12 @@ from psoas_desktop.storage.records import SessionRow
 
 if TYPE_CHECKING:
     from psoas_desktop.ui.history_plots import HistoryPlots
+    from psoas_desktop.ui.log_plots import LogPlots
 
 Index = QModelIndex | QPersistentModelIndex
 REFRESH_DELAY_MS = 300
 COLUMNS = ("Date", "Routine", "Length", "Done", "Pain before", "Pain after", "Stiffness",
-           "Status", "Notes")
+           "Pain: kind, where, when", "Task", "Range of motion", "Status", "Notes")
 NOTES = COLUMNS.index("Notes")
 STATUS_WORDS = {"completed": "completed", "finished_early": "finished early",
                 "interrupted": "interrupted", "running": "running"}
@@ -124,6 +126,9 @@ class SessionTable(QAbstractTableModel):
             rating_text(log.pain_before),
             rating_text(log.pain_after),
             rating_text(log.stiffness),
+            log.details.pain_text(),
+            log.details.task_text(),
+            log.details.rom_text(),
             STATUS_WORDS.get(row.status, row.status),
             log.notes.replace("\n", " "),
         )
@@ -151,6 +156,7 @@ class HistoryView(QWidget):
         self.history = history
         self.book = book
         self.plots: HistoryPlots | None = None
+        self.log_plots: LogPlots | None = None
         self._stale = True
         self.setWindowTitle("History")
 
@@ -239,9 +245,14 @@ class HistoryView(QWidget):
 
     def _build_plots(self) -> None:
         from psoas_desktop.ui.history_plots import HistoryPlots  # pyqtgraph loads here
+        from psoas_desktop.ui.log_plots import LogPlots
 
         self.plots = HistoryPlots(self.history, self.book)
-        self.plot_area.layout().addWidget(self.plots)
+        self.log_plots = LogPlots()
+        tabs = QTabWidget()
+        tabs.addTab(self.plots, "Sessions and targets")
+        tabs.addTab(self.log_plots, "Training log")
+        self.plot_area.layout().addWidget(tabs)
         self._stale = True
 
     def _history_changed(self) -> None:
@@ -270,6 +281,8 @@ class HistoryView(QWidget):
         self.summary.setWordWrap(True)
         if self.plots is not None and rows:
             self.plots.refresh(rows)
+        if self.log_plots is not None and rows:
+            self.log_plots.refresh(rows)
         self._selection_changed()
 
     # --- actions -----------------------------------------------------------------------------
