@@ -9,9 +9,7 @@ import pytest
 from psoas_desktop.core.training_log import LogDetails, RomUnit, TaskUnit
 from psoas_desktop.storage.records import LogEntry, SessionRow
 from psoas_desktop.ui.history_view import COLUMNS, SessionTable
-
-pytest.importorskip("pyqtgraph")
-from psoas_desktop.ui.log_plots import LogPlots, weekly_task  # noqa: E402
+from psoas_desktop.ui.log_plots import LogPlots, weekly_task
 
 MONDAY = datetime(2026, 3, 2, 8, tzinfo=UTC)
 
