@@ -211,6 +211,8 @@ def build_routines(
             notes=tuple(data.get("notes", ())),
             source_file=str(path),
             minutes=_range(data.get("minutes"), f"{where}.minutes", problems),
+            strength=data.get("day_kind") == "strength",
+            weeks=_range(data.get("weeks"), f"{where}.weeks", problems),
         ))
     if problems:
         raise RoutineFileError(path, [f"{path}: {p}" for p in problems[:MAX_PROBLEMS_PER_FILE]])

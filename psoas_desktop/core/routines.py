@@ -134,6 +134,8 @@ class Routine:
     notes: tuple[str, ...] = ()
     source_file: str = ""
     minutes: Range | None = None  # how long a session is meant to take (min-max)
+    strength: bool = False  # a heavier day: never two days running
+    weeks: Range | None = None  # how many weeks the programme is meant to run
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
 from psoas_desktop.ui.main_window import MainWindow
+from psoas_desktop.ui.today import TODAY_LOOKBACK, today_plan
 
 # Rows held in memory after a full disk or a lock are retried this often.
 FLUSH_INTERVAL_MS = 30_000
@@ -45,6 +46,8 @@ class HistoryLink(QObject):
         window.sessionEnded.connect(self._session_ended)
         window.historyRequested.connect(self.open_view)
         window.start_panel.picker.currentIndexChanged.connect(self.show_suggestions)
+        window.start_panel.today.chosen.connect(window.choose_routine)
+        self.show_today(choose=True)  # the start page opens on today's suggestion
         self.show_suggestions()
 
     def tell_notice(self) -> None:
@@ -73,7 +76,21 @@ class HistoryLink(QObject):
                                    answer.details)
                 if answer.details.task_value is not None and answer.task is not None:
                     settings.functional_task = answer.task  # chosen once, kept from then on
+        self.show_today(choose=False)
         self.show_suggestions()
+
+    def show_today(self, choose: bool) -> None:
+        """Today's plan on the start page; with `choose`, its routine is picked as well."""
+        try:
+            plan = today_plan(self.book, self.history.sessions(limit=TODAY_LOOKBACK),
+                              self.window.settings, self._wall_clock())
+        except HistoryError:
+            return
+        if plan is None:
+            return
+        self.window.start_panel.today.show_plan(plan)
+        if choose and plan.routine_id is not None:
+            self.window.choose_routine(plan.routine_id)
 
     def _rom_due(self) -> bool:
         """The range of motion is asked for about once a week."""

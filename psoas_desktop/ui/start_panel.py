@@ -32,6 +32,7 @@ from psoas_desktop.core.routines import (
     describe_target,
 )
 from psoas_desktop.ui.load_control import LoadControl
+from psoas_desktop.ui.today_banner import TodayBanner
 from psoas_desktop.ui.widgets import plain_label
 
 NO_PAIN_VALUE = -1  # the pain spin box's "not given" position
@@ -125,6 +126,7 @@ class StartPanel(QWidget):
         self._routines: list[Routine] = []
         self.rows: dict[str, TargetRow] = {}
 
+        self.today = TodayBanner(self)
         self.picker = QComboBox(self)
         self.picker.setAccessibleName("Routine")
         self.picker.currentIndexChanged.connect(self._picked)
@@ -163,6 +165,7 @@ class StartPanel(QWidget):
         bottom.addWidget(self.accept_all)
         bottom.addWidget(self.history)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.today)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.length_note)
@@ -203,7 +206,10 @@ class StartPanel(QWidget):
             self.summary.setText("No routines loaded.")
             return
         self.summary.setText("\n".join([routine.summary, routine.frequency.label, *routine.notes]))
-        for column, heading in enumerate(("Exercise", "Sets", "Reps", "Hold / time", "Load")):
+        headings = ["Exercise", "Sets", "Reps", "Hold / time"]
+        if any(e.load_measure for e in routine.exercises):
+            headings.append("Load")
+        for column, heading in enumerate(headings):
             self._grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
         for index, exercise in enumerate(routine.exercises):
             row = TargetRow(exercise, self._grid_host)

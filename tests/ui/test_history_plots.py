@@ -118,7 +118,8 @@ def test_pain_calendar_and_exercise(plots) -> None:
     assert len(hold_x) == len(sessions) and hold_y[0] == 5 and hold_y[-1] == 10
     reps = plots.reps_line.getData()[1]
     assert reps[0] == 2 * 4 * 2 and reps[-1] == 3 * 6 * 2
-    assert "in a row" in plots.streak.text()
+    assert "met the target" in plots.streak.text()
+    assert "day" not in plots.streak.text()  # no streak of consecutive days
 
 
 def test_hover_shows_the_value_under_the_cursor(plots, qtbot) -> None:
