@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from psoas_desktop.core.engine import Session
-from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.core.routines import Routine, RoutineBook
+from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.storage.history import History, HistoryError, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
 from psoas_desktop.ui.main_window import MainWindow
@@ -47,6 +48,7 @@ class HistoryLink(QObject):
         window.historyRequested.connect(self.open_view)
         window.start_panel.picker.currentIndexChanged.connect(self.show_suggestions)
         window.start_panel.today.chosen.connect(window.choose_routine)
+        window.start_panel.today.remindersRequested.connect(self.open_reminders)
         self.show_today(choose=True)  # the start page opens on today's suggestion
         self.show_suggestions()
 
@@ -106,6 +108,25 @@ class HistoryLink(QObject):
             return
         found = self.history.suggestions(routine, self.window.start_panel.targets())
         self.window.set_suggestions({s.exercise_id: (s.target, s.reason) for s in found})
+
+    def open_reminders(self) -> None:
+        from psoas_desktop.ui.reminders_dialog import RemindersDialog
+
+        strength = next((r for r in self.book.routines if r.strength), None)
+        if strength is None:
+            return
+        mobility = next((r for r in self.book.routines if not r.strength), None)
+        rests = self.window.settings.rests
+
+        def minutes(routine: Routine | None) -> int:
+            if routine is None:
+                return 0
+            return round(build_timeline(routine, self.window.settings.targets(routine.id),
+                                        rests).total_seconds / 60)
+
+        dialog = RemindersDialog(strength, minutes(strength), mobility, minutes(mobility),
+                                 self.window)
+        dialog.open()
 
     def open_view(self) -> None:
         # pyqtgraph comes in with the view, the first time it is asked for.

@@ -13,6 +13,7 @@ from psoas_desktop.ui.widgets import plain_label
 
 class TodayBanner(QFrame):
     chosen = Signal(str)  # a routine id
+    remindersRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,13 +30,20 @@ class TodayBanner(QFrame):
         self.use.setAccessibleName("Choose today's routine")
         self.use.setAutoDefault(False)
         self.use.clicked.connect(self._use)
+        self.reminders = QPushButton("Reminders…", self)
+        self.reminders.setAccessibleName("Put training days in your calendar")
+        self.reminders.setAutoDefault(False)
+        self.reminders.clicked.connect(self.remindersRequested)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.use)
+        buttons.addWidget(self.reminders)
         text = QVBoxLayout()
         text.addWidget(self.headline)
         text.addWidget(self.progress)
         text.addWidget(self.why)
         row = QHBoxLayout(self)
         row.addLayout(text, 1)
-        row.addWidget(self.use)
+        row.addLayout(buttons)
         self._routine_id: str | None = None
         self.setVisible(False)
 

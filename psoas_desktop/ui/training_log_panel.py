@@ -93,7 +93,7 @@ class TrainingLogPanel(QWidget):
             self._sides.addButton(button)
             self.side_buttons[code] = button
             side_row.addWidget(button)
-            button.toggled.connect(lambda on, b=button: on and self._one_side(b))
+            button.toggled.connect(lambda on, b=button: self._one_side(b, on))
         side_row.addStretch(1)
         self.kind = CodeBoxes(PAIN_KINDS, "What kind of pain")
         self.when = CodeBoxes(PAIN_TIMES, "When it hurt")
@@ -165,7 +165,10 @@ class TrainingLogPanel(QWidget):
         layout.addWidget(self.rom)
         self.rom.setVisible(rom_due)
 
-    def _one_side(self, chosen: QRadioButton) -> None:
+    def _one_side(self, chosen: QRadioButton, on: bool) -> None:
+        """At most one side; a non-exclusive group, so that none at all can be the answer."""
+        if not on:
+            return
         for button in self.side_buttons.values():
             if button is not chosen:
                 button.setChecked(False)
