@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("file", type=Path)
     commands.add_parser("install-desktop-entry",
                         help="add Psoas Desktop to your desktop's application menu")
+    report = commands.add_parser("report", help="a PDF report to take to a physiotherapist")
+    report.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8)")
+    report.add_argument("file", type=Path, help="the PDF to write")
     history = commands.add_parser("history", help="your recorded sessions")
     history_commands = history.add_subparsers(dest="history_command", metavar="ACTION",
                                               parser_class=_Parser, required=True)
@@ -185,6 +188,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return cmd_routines(book)
     if args.command == "plan":
         return cmd_plan(book, args.routine, args.json)
+    if args.command == "report":
+        from psoas_desktop.report.cli import run_report
+
+        return run_report(args.weeks, args.file, paths, book)
     from psoas_desktop.app import run_app
 
     return run_app(book, paths)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -176,11 +177,20 @@ class HistoryView(QWidget):
         self.table.setAccessibleName("Sessions")
 
         self.export_button = QPushButton("Export CSV…")
+        self.report_weeks = QSpinBox()
+        self.report_weeks.setRange(1, 104)
+        self.report_weeks.setValue(8)
+        self.report_weeks.setSuffix(" weeks")
+        self.report_weeks.setAccessibleName("Weeks in the report")
+        self.report_button = QPushButton("Report (PDF)…")
+        self.report_button.setToolTip("A one- or two-page report to take to a physiotherapist")
         self.delete_button = QPushButton("Delete session…")
         self.delete_button.setEnabled(False)
         self.summary = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.report_weeks)
+        bar.addWidget(self.report_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.delete_button)
 
@@ -209,6 +219,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.pages)
 
         self.export_button.clicked.connect(self.export_csv)
+        self.report_button.clicked.connect(self.export_report)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # A session writes a row every few seconds: refresh once for a burst of them.
@@ -319,3 +330,21 @@ class HistoryView(QWidget):
             self.show_error(f"Could not export to {path}: {exc}")
             return
         self.show_info(f"Exported {rows} rows to {path}.")
+
+    def ask_report_path(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save the report", "psoas-report.pdf",
+                                              "PDF files (*.pdf)")
+        return Path(name) if name else None
+
+    def export_report(self) -> None:
+        from psoas_desktop.report.cli import write_report
+
+        path = self.ask_report_path()
+        if path is None or self.book is None:
+            return
+        try:
+            count = write_report(self.history, self.book, self.report_weeks.value(), path)
+        except (HistoryError, OSError) as exc:
+            self.show_error(f"Could not write the report: {exc}")
+            return
+        self.show_info(f"Wrote the report of {count} sessions to {path}.")
