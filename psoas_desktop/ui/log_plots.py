@@ -129,15 +129,15 @@ class LogPlots(QWidget):
             style_plot(plot, title, self._bg, self._fg, legend)
             grid.addWidget(widget, column // 2, column % 2)
             plots.append(plot)
-        legend = plain_label(
+        how_to_read = plain_label(
             "Pain after each session and stiffness, 0 to 10: lower is better.\n\n"
             "Range of motion: how far each thigh comes towards the chest before the low back "
             "moves, measured about once a week. The shaded band is the gap between the sides.\n\n"
             "Functional task: the daily task you picked, as rated or timed after sessions, "
             "averaged per week.", self, "How to read these plots")
-        legend.setWordWrap(True)
-        legend.setMargin(12)
-        grid.addWidget(legend, 1, 1)
+        how_to_read.setWordWrap(True)
+        how_to_read.setMargin(12)
+        grid.addWidget(how_to_read, 1, 1)
         self.items = LogPlotItems(*plots)
         self.items.rom.setXLink(self.items.pain)
         self.items.task.setXLink(self.items.pain)
