@@ -13,6 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+# A session counts towards its week (today's plan, the report) with at least this share of its
+# planned work done.
+COUNTS_FROM = 0.5
+
 
 @dataclass(frozen=True)
 class Done:

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 
-from psoas_desktop.core.adherence import week_of
+from psoas_desktop.core.adherence import COUNTS_FROM, week_of
 from psoas_desktop.core.routines import Routine, RoutineBook, Target, describe_target
 from psoas_desktop.core.training_log import needs_safety_advice
 from psoas_desktop.storage.records import SessionRow
 
-COUNTS_FROM = 0.5  # the share of the planned work a session needs to count towards its week
 TargetMap = Mapping[tuple[int, str], tuple[Target, str | None]]
 
 

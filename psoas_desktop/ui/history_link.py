@@ -14,7 +14,12 @@ from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.storage.history import History, HistoryError, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
 from psoas_desktop.ui.main_window import MainWindow
-from psoas_desktop.ui.today import TODAY_LOOKBACK, today_plan
+from psoas_desktop.ui.today import (
+    TODAY_LOOKBACK,
+    mobility_routine,
+    strength_routine,
+    today_plan,
+)
 
 # Rows held in memory after a full disk or a lock are retried this often.
 FLUSH_INTERVAL_MS = 30_000
@@ -112,10 +117,14 @@ class HistoryLink(QObject):
     def open_reminders(self) -> None:
         from psoas_desktop.ui.reminders_dialog import RemindersDialog
 
-        strength = next((r for r in self.book.routines if r.strength), None)
+        try:
+            recent = self.history.sessions(limit=TODAY_LOOKBACK)
+        except HistoryError:
+            recent = []
+        strength = strength_routine(self.book, recent)
         if strength is None:
             return
-        mobility = next((r for r in self.book.routines if not r.strength), None)
+        mobility = mobility_routine(self.book)
         rests = self.window.settings.rests
 
         def minutes(routine: Routine | None) -> int:
