@@ -322,3 +322,12 @@ def test_a_sleeping_computer_pauses_the_session(window, clock, screensaver) -> N
     assert shown(window)["seconds"] == "7"
     assert "computer slept" in window.countdown.cue.text()
     assert not screensaver.active
+
+
+def test_a_step_down_reads_as_easier_and_a_step_up_as_suggested(window) -> None:
+    row = window.start_panel.rows["standing-slumpy-psoas"]
+    row.set_target(Target(3, 4, 10, 2))
+    window.set_suggestions({"standing-slumpy-psoas": (Target(3, 6, 10, 0), "pain after was 6")})
+    assert row.suggestion.text().startswith("Easier: 3 x 6 reps, 10 s hold, no dumbbell")
+    window.set_suggestions({"standing-slumpy-psoas": (Target(3, 5, 10, 2), "done in full")})
+    assert row.suggestion.text().startswith("Suggested: 3 x 5 reps, 10 s hold, 2 kg")
