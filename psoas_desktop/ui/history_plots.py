@@ -16,13 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from psoas_desktop.core.adherence import (
-    Done,
-    WeekTotal,
-    day_streaks,
-    weekly,
-    weeks_on_target,
-)
+from psoas_desktop.core.adherence import Done, WeekTotal, weekly, weeks_met, weeks_on_target
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
@@ -256,9 +250,9 @@ class HistoryPlots(QWidget):
         # minutes count all the same, for they were spent.
         done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions
                 if s.counts_for_week]
-        counted = {w.week: w.sessions for w in weekly(done)}
+        by_week = {w.week: w.sessions for w in weekly(done)}
         spent = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
-        weeks = [WeekTotal(w.week, counted.get(w.week, 0), w.minutes)
+        weeks = [WeekTotal(w.week, by_week.get(w.week, 0), w.minutes)
                  for w in weekly(spent, until=today)]
         xs = np.array([stamp(w.week) + WEEK / 2 for w in weeks])
         counts = np.array([w.sessions for w in weeks], dtype=float)
@@ -286,12 +280,12 @@ class HistoryPlots(QWidget):
             counts, lambda v: f"{v:.0f} session{'s' if v != 1 else ''}"))])
         self.hovers[self.minutes].set([(xs, minutes, week_text(
             minutes, lambda v: f"{v:.0f} min"))])
-        current, _ = day_streaks({d.day for d in done}, today)
-        on_target = weeks_on_target(weeks, frequency[0], today) if frequency else 0
         parts = [f"{len(sessions)} sessions"]
         if frequency:
-            parts.append(f"{on_target} week{'s' if on_target != 1 else ''} in a row on target")
-        parts.append(f"{current} day{'s' if current != 1 else ''} in a row")
+            met, counted = weeks_met(weeks, frequency[0], today)
+            on_target = weeks_on_target(weeks, frequency[0], today)
+            parts.append(f"{met} of {counted} week{'s' if counted != 1 else ''} met the target")
+            parts.append(f"{on_target} in a row")
         self.streak.setText(" · ".join(parts))
 
     def _show_pain(self, sessions: list[SessionRow]) -> None:
