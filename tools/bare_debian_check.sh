@@ -70,12 +70,12 @@ bind() {  # bind $1 at the same or given place in the chroot; $3 = ro to make it
 step() {  # step NAME COMMAND...: run, time and report one command
     local name="$1" start end code=0
     shift
-    echo "bare-check: \$ $*"
+    echo "bare-check: \$ $*" >&2
     start=$EPOCHREALTIME
     "$@" || code=$?
     end=$EPOCHREALTIME
     printf 'bare-check: %s: exit %d after %s s\n' "$name" "$code" \
-        "$(awk "BEGIN { printf \"%.0f\", $end - $start }")"
+        "$(awk "BEGIN { printf \"%.0f\", $end - $start }")" >&2
     return "$code"
 }
 
@@ -99,7 +99,9 @@ for file in "${sources[@]}"; do
     cp "$file" "$root$file"
 done
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-bind /etc/ssl/certs "" ro
+# A copy, not a mount: Debian's ca-certificates rewrites the folder when something pulls it in.
+mkdir -p "$root/etc/ssl"
+cp -rL /etc/ssl/certs "$root/etc/ssl/"
 bind /proc
 bind /sys
 bind /dev
@@ -109,7 +111,7 @@ bind "$repo" "" ro
 
 inside() {  # run a shell command in the chroot as a login would: root, HOME, a clean PATH
     chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -c "$1"
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -o pipefail -c "$1"
 }
 
 echo "bare-check: in the chroot: $(inside '. /etc/os-release; echo "$PRETTY_NAME, $(python3 --version), $(git --version)"')"

@@ -65,7 +65,7 @@ fi
 if ! with_pipx && ! with_venv; then
     if command -v apt-get >/dev/null \
         && as_root env DEBIAN_FRONTEND=noninteractive sh -c \
-            'apt-get update -qq && apt-get install -y -qq --no-install-recommends python3-venv' >&2
+            'apt-get update -qq && apt-get install -y -qq --no-install-recommends python3-venv' >/dev/null
     then
         with_venv
     else
