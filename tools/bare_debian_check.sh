@@ -99,9 +99,12 @@ for file in "${sources[@]}"; do
     cp "$file" "$root$file"
 done
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-# A copy, not a mount: Debian's ca-certificates rewrites the folder when something pulls it in.
+# The host's CA certificates, copied (not mounted: Debian's ca-certificates rewrites that folder
+# when a package pulls it in) and also kept aside, named by SSL_CERT_FILE and PIP_CERT inside:
+# where the host reaches PyPI through a TLS proxy, its CA is only in the host's bundle.
 mkdir -p "$root/etc/ssl"
 cp -rL /etc/ssl/certs "$root/etc/ssl/"
+cp -rL /etc/ssl/certs "$root/etc/ssl/host-certs"
 bind /proc
 bind /sys
 bind /dev
@@ -111,6 +114,8 @@ bind "$repo" "" ro
 
 inside() {  # run a shell command in the chroot as a login would: root, HOME, a clean PATH
     chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
+        SSL_CERT_FILE=/etc/ssl/host-certs/ca-certificates.crt \
+        PIP_CERT=/etc/ssl/host-certs/ca-certificates.crt \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -o pipefail -c "$1"
 }
 
