@@ -11,9 +11,11 @@ import subprocess
 import xml.etree.ElementTree as ET
 from configparser import ConfigParser
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from psoas_desktop import APP_ID, __version__
 from psoas_desktop.resources import asset
@@ -74,7 +76,7 @@ def test_appstreamcli_validate_passes() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_app_reports_its_id_to_the_desktop(qapp) -> None:
+def test_the_app_reports_its_id_to_the_desktop(qapp: QApplication) -> None:
     from psoas_desktop.app import identify
 
     identify(qapp)
@@ -121,8 +123,9 @@ SCHEMA = {
 }
 
 
-def _manifest() -> dict:
-    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+def _manifest() -> dict[str, Any]:
+    manifest: dict[str, Any] = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    return manifest
 
 
 def test_the_manifest_and_its_modules_fit_the_schema() -> None:
