@@ -126,6 +126,10 @@ step "git clone" inside "git -c safe.directory='*' clone -q $repo /root/psoas-de
 step "harness: apt-get install xvfb xauth" inside \
     "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null"
 
+# What the result speaks for: the quick start's own files and .ci/run's uv lines
+# (tests/packaging/test_quick_start.py computes the same and compares it with the README).
+fingerprint="$(inside "cd /root/psoas-desktop && { cat run tools/ensure_uv.sh tools/system_packages.sh; sed -n '/^# --- uv:/,/^# --- end uv ---/p' .ci/run; } | sha256sum | cut -c1-16")"
+echo "bare-check: quick-start fingerprint $fingerprint"
 status=0
 # The window reports its first paint and quits (psoas_desktop/first_paint.py).
 step "./run app (until the first paint)" inside \
