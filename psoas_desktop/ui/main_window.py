@@ -31,8 +31,9 @@ from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.ui.actions import build_actions
 from psoas_desktop.ui.controls import Controls
 from psoas_desktop.ui.exercise_list import ExerciseList
+from psoas_desktop.ui.keep_awake import make_inhibitor
 from psoas_desktop.ui.routine_progress import RoutineProgress
-from psoas_desktop.ui.screensaver import Inhibitor, ScreenSaverInhibitor
+from psoas_desktop.ui.screensaver import Inhibitor
 from psoas_desktop.ui.session_driver import SessionDriver
 from psoas_desktop.ui.session_page import SessionPage
 from psoas_desktop.ui.settings import Settings
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.book = book
         self.settings = settings
-        self.screensaver = screensaver or ScreenSaverInhibitor(APP_TITLE)
+        self.screensaver = screensaver or make_inhibitor(APP_TITLE)
         self.sink: CueSink = sink or RecordingCueSink()  # the app attaches the real one later
         self.driver = SessionDriver(clock, self.sink, self)
         self._suggestions: dict[str, tuple[Target, str]] = {}
