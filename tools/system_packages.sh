@@ -15,8 +15,9 @@ qt=(libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 libx11-
 window=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
         libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libwayland-client0 libwayland-cursor0
         libwayland-egl1 speech-dispatcher speech-dispatcher-espeak-ng)
-# strace: the test that proves the app opens no network connection; dbus: a private bus.
-checks=(strace sqlite3 dbus-daemon)
+# strace: the test that proves the app opens no network connection; dbus-daemon: a private
+# bus for the media-key and keep-awake tests; the validators of the desktop entry and metainfo.
+checks=(strace sqlite3 dbus-daemon desktop-file-utils appstream)
 
 case "${1:-}" in
     app) wanted=("${qt[@]}" "${window[@]}") ;;
