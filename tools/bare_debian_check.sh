@@ -107,8 +107,11 @@ cp -rL /etc/ssl/certs "$root/etc/ssl/"
 cp -rL /etc/ssl/certs "$root/etc/ssl/host-certs"
 bind /proc
 bind /sys
-bind /dev
-bind /dev/pts
+# The chroot keeps the device nodes debootstrap made, with a devpts and a /dev/shm of its own:
+# the host's /dev is not bound in, so nothing run inside can change the host's devices.
+mkdir -p "$root/dev/pts" "$root/dev/shm"
+mount -t devpts -o newinstance,ptmxmode=0666 devpts "$root/dev/pts" && mounts+=("$root/dev/pts")
+mount -t tmpfs -o mode=1777 shm "$root/dev/shm" && mounts+=("$root/dev/shm")
 bind "$repo" "" ro
 [[ "$common" == "$repo"/* ]] || bind "$common" "" ro   # a worktree's git folder lives elsewhere
 
