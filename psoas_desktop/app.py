@@ -86,6 +86,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     # Sound (QtMultimedia, speech) and the history (SQLite) load once the window has painted.
     first_paint.after_first_paint(window, lambda: _attach_sound(window))
     first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))
+    first_paint.after_first_paint(window, lambda: _publish_media_controls(window))
     received: list[int] = []
     restore = end_on_signals(window, received)
     window.show()
@@ -94,6 +95,21 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     finally:
         restore()
     return 128 + received[0] if received else code
+
+
+def _publish_media_controls(window: MainWindow) -> None:
+    """MPRIS: media keys, a headset's button and the desktop's media controls."""
+    from PySide6.QtWidgets import QApplication
+
+    from psoas_desktop.desktop.mpris import MprisService
+    from psoas_desktop.desktop.window_controls import WindowControls
+
+    service = MprisService(WindowControls(window), window.bring_forward, parent=window)
+    if service.publish():
+        window.driver.changed.connect(service.refresh)
+        app = QApplication.instance()
+        assert app is not None
+        app.aboutToQuit.connect(service.close)
 
 
 def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> None:

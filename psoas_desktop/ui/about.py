@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from psoas_desktop import APP_TITLE, __version__
 
 SHORTCUTS = (
-    ("Space", "Start, pause or resume"),
-    ("Right or N", "Next step"),
-    ("Left or P", "Previous step"),
+    ("Space, B or .", "Start, pause or resume"),
+    ("Right, N or Page Down", "Next step"),
+    ("Left, P or Page Up", "Previous step"),
     ("Enter (in the list)", "Jump to the exercise"),
     ("F or F11", "Fullscreen on or off"),
     ("Esc", "Leave fullscreen"),

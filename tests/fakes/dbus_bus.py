@@ -1,4 +1,5 @@
-"""A private D-Bus daemon per test, and the fake desktop services that run on it."""
+"""A private D-Bus daemon per test, and the fake desktop services that run on it (fixtures:
+import them into the test module or conftest that uses them)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-FAKES = Path(__file__).resolve().parents[1] / "fakes" / "dbus_services.py"
+FAKES = Path(__file__).resolve().parent / "dbus_services.py"
 
 
 @pytest.fixture

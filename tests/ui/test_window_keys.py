@@ -97,3 +97,18 @@ def test_controls_have_accessible_names(window) -> None:
     for widget in (c.previous, c.start, c.next, c.finish, c.mute, c.volume,
                    window.exercise_list, window.start_panel.picker, window.start_panel.pain):
         assert widget.accessibleName()
+
+
+def test_a_presenter_clicker_steps_and_pauses(active, qtbot) -> None:
+    """Clickers send Page Down / Page Up, and B or period for their blank-screen key."""
+    press(qtbot, active, Key.Key_B)
+    assert active.session is not None and active.session.state is State.RUNNING
+    press(qtbot, active, Key.Key_PageDown)
+    press(qtbot, active, Key.Key_PageDown)
+    assert active.session.index == 2
+    press(qtbot, active, Key.Key_PageUp)
+    assert active.session.index == 1
+    press(qtbot, active, Key.Key_Period)
+    assert active.session.state is State.PAUSED
+    press(qtbot, active, Key.Key_B)
+    assert active.session.state is State.RUNNING
