@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from psoas_desktop import APP_TITLE, __version__
@@ -53,7 +54,8 @@ def about_box(parent: QWidget | None) -> QMessageBox:
 
 def shortcuts_box(parent: QWidget | None) -> QMessageBox:
     box = _plain_box(parent, "Keyboard shortcuts", shortcuts_text())
-    font = box.font()
-    font.setFamily("monospace")
+    # The system's fixed-pitch font: "monospace" is an alias only fontconfig knows.
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(box.font().pointSizeF())
     box.setFont(font)
     return box
