@@ -3,10 +3,13 @@ of a side or an exercise, do the last set again, and wait at each get-ready. Pur
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from psoas_desktop.core.engine import Event, Session, State, StepStarted
 from psoas_desktop.core.timeline import Step, StepKind
 
 EXTRA_SECONDS = 10
+Move = Callable[[Session], None]
 
 
 def _block(step: Step) -> tuple[int | None, object, int | None]:

@@ -35,6 +35,7 @@ from psoas_desktop.ui.keep_awake import make_inhibitor
 from psoas_desktop.ui.routine_progress import RoutineProgress
 from psoas_desktop.ui.screensaver import Inhibitor
 from psoas_desktop.ui.session_driver import SessionDriver
+from psoas_desktop.ui.session_moves import SessionMoves
 from psoas_desktop.ui.session_page import SessionPage
 from psoas_desktop.ui.settings import Settings
 from psoas_desktop.ui.start_panel import StartPanel
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.sound_status, 1)
         self._lay_out()
         self._connect()
+        self.moves = SessionMoves(self)
 
         self.guide.set_expanded(settings.guide_expanded)
         self.controls.set_volume(settings.volume)
