@@ -4,6 +4,7 @@ private bus with stand-in services; Windows and macOS through their own calls.""
 from __future__ import annotations
 
 import subprocess
+import time
 
 from psoas_desktop.ui.keep_awake import (
     INHIBIT_IDLE,
@@ -91,6 +92,10 @@ def test_macos_runs_caffeinate_for_this_process_and_stops_it(tmp_path, monkeypat
     inhibitor.inhibit("x")
     process = inhibitor._process
     assert process is not None and process.poll() is None
+    for _ in range(200):  # the stand-in has written its arguments
+        if log.exists() and log.read_text():
+            break
+        time.sleep(0.05)
     inhibitor.release()
     assert process.returncode is not None and not inhibitor.active
     import os
