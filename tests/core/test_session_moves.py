@@ -52,6 +52,7 @@ def _to(session: Session, exercise: int, kind: StepKind, side: Side | None = Non
 
 
 def test_ten_seconds_more_moves_the_end_and_the_closing_ticks(session, clock, events) -> None:
+    planned = session.timeline.total_seconds
     session.start()
     run(session, clock, 3)  # 3 s into the 10 s get-ready
     add_time(session)
@@ -66,7 +67,7 @@ def test_ten_seconds_more_moves_the_end_and_the_closing_ticks(session, clock, ev
     assert ticks() == [3, 2, 1]  # before the new end
     ended = [e for e in events if isinstance(e, StepEnded)]
     assert ended[0].active_seconds == pytest.approx(20) and not ended[0].skipped
-    assert session.timeline.total_seconds == 981 + 10
+    assert session.timeline.total_seconds == planned + 10
 
 
 def test_ten_seconds_more_while_paused_and_before_the_start(session, clock) -> None:
@@ -137,22 +138,26 @@ def test_wait_for_me_holds_each_later_get_ready_until_resumed(session, clock, ev
     WaitForMe(session)
     session.start()
     assert session.state is State.RUNNING  # the first get-ready: Space was just pressed
-    run(session, clock, 10 + 180 + 0.5)  # to the glute squeeze's get-ready
+    steps = session.timeline.steps
+    run(session, clock, steps[0].seconds + steps[1].seconds + 0.5)  # to the next get-ready
     assert session.step.kind is StepKind.PREPARE and session.index == 2
+    getting_ready = steps[2].seconds
     assert session.state is State.PAUSED
     opening = [e for e in events if isinstance(e, CueDue) and e.index == 2]
     assert [e.cue for e in opening] == [Cue.GET_READY]  # its cue told what comes
     run(session, clock, 60)
-    assert session.index == 2 and session.remaining() == pytest.approx(20, abs=0.5)
+    assert session.index == 2
+    assert session.remaining() == pytest.approx(getting_ready, abs=0.5)
     session.resume()
-    run(session, clock, 20)
+    run(session, clock, getting_ready)
     assert session.index == 3 and session.state is State.RUNNING
 
 
 def test_wait_for_me_off_lets_get_ready_run_on(session, clock) -> None:
     waiting = WaitForMe(session, on=False)
     session.start()
-    run(session, clock, 190.5)
+    steps = session.timeline.steps
+    run(session, clock, steps[0].seconds + steps[1].seconds + 0.5)
     assert session.state is State.RUNNING
     waiting.on = True
     session.go_to(4)
