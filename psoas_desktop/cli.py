@@ -59,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print JSON")
     validate = commands.add_parser("validate", help="check a routines file")
     validate.add_argument("file", type=Path)
-    commands.add_parser("install-desktop-entry",
-                        help="add Psoas Desktop to your desktop's application menu")
+    entry = commands.add_parser("install-desktop-entry",
+                                help="add Psoas Desktop to your desktop's application menu")
+    entry.add_argument("--uninstall", action="store_true", help="take it out of the menu again")
     report = commands.add_parser("report", help="a PDF report to take to a physiotherapist")
     report.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8)")
     report.add_argument("file", type=Path, help="the PDF to write")
@@ -190,9 +191,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return cmd_validate(args.file)
     if args.command == "install-desktop-entry":
-        from psoas_desktop.desktop_entry import install
+        from psoas_desktop.desktop_entry import install, uninstall
 
-        return install()
+        return uninstall() if args.uninstall else install()
     if args.command == "history":
         from psoas_desktop.storage.history_cli import run_history
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from psoas_desktop.core.completion import counted_seconds, share_of
@@ -238,6 +238,20 @@ class Session:
 
     def jump_to_exercise(self, exercise_index: int) -> None:
         self.go_to(self.timeline.first_step_of(exercise_index))
+
+    def lengthen(self, seconds: int) -> None:
+        """Give the current step `seconds` more: its end and closing cues move, the ones
+        already given stay given (core/session_moves.py: the +10 s key)."""
+        if self.state not in (State.RUNNING, State.PAUSED) or seconds <= 0:
+            return
+        elapsed = self.step_elapsed()
+        steps = list(self.timeline.steps)
+        steps[self.index] = replace(self.step, seconds=self.step.seconds + seconds)
+        self.timeline = replace(self.timeline, steps=tuple(steps))
+        previous = steps[self.index - 1] if self.index > 0 else None
+        self._cues = cue_moments(self.step, previous)
+        self._next_cue = sum(1 for moment in self._cues if moment.offset <= elapsed)
+        self._early = None  # a next-step cue handed over early is due again at the new end
 
     def finish(self) -> None:
         """End early: what was done so far stands."""

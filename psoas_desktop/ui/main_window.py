@@ -32,9 +32,11 @@ from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.ui.actions import build_actions
 from psoas_desktop.ui.controls import Controls
 from psoas_desktop.ui.exercise_list import ExerciseList
+from psoas_desktop.ui.keep_awake import make_inhibitor
 from psoas_desktop.ui.routine_progress import RoutineProgress
-from psoas_desktop.ui.screensaver import Inhibitor, ScreenSaverInhibitor
+from psoas_desktop.ui.screensaver import Inhibitor
 from psoas_desktop.ui.session_driver import SessionDriver
+from psoas_desktop.ui.session_moves import SessionMoves
 from psoas_desktop.ui.session_page import SessionPage
 from psoas_desktop.ui.settings import Settings
 from psoas_desktop.ui.start_panel import StartPanel
@@ -59,7 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.book = book
         self.settings = settings
-        self.screensaver = screensaver or ScreenSaverInhibitor(APP_TITLE)
+        self.screensaver = screensaver or make_inhibitor(APP_TITLE)
         self.sink: CueSink = sink or RecordingCueSink()  # the app attaches the real one later
         self.driver = SessionDriver(clock, self.sink, self)
         self._suggestions: dict[str, tuple[Target, str]] = {}
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.sound_status, 1)
         self._lay_out()
         self._connect()
+        self.moves = SessionMoves(self)
 
         self.guide.set_expanded(settings.guide_expanded)
         self.controls.set_volume(settings.volume)

@@ -205,6 +205,15 @@ class Settings(QObject):
         self._set("look/smooth_progress", bool(on))
 
     @property
+    def wait_for_me(self) -> bool:
+        """Hold each get-ready (after the first) until Space or the headset's button."""
+        return _as_bool(self._store.value("session/wait_for_me"), False)
+
+    @wait_for_me.setter
+    def wait_for_me(self, on: bool) -> None:
+        self._set("session/wait_for_me", bool(on))
+
+    @property
     def guide_expanded(self) -> bool:
         return _as_bool(self._store.value("look/guide_expanded"), True)
 
