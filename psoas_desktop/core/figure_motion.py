@@ -89,15 +89,18 @@ def pose_at(figure: Figure, step: Step, progress: float,
         return FigureFrame(figure, pose, facing, key)
     key = _still_target(figure, step)
     target = figure.pose(key)
-    origin = target
+    origin, turned_from = target, facing
     if previous is not None and previous.exercise_id == step.exercise_id:
-        origin = pose_at(figure, previous, 1.0).pose
+        before = pose_at(figure, previous, 1.0)
+        origin, turned_from = before.pose, before.facing
     elapsed = progress * step.seconds
-    settle = min(SETTLE_SECONDS, step.seconds / 3)
+    settle = still_seconds(step)
     pose = blend(origin, target, ease(elapsed / settle)) if settle > 0 else target
-    if step.kind is StepKind.SWITCH:
+    if turned_from != facing:
+        # A switch of sides (or a rest before the next set starts on the first side again):
+        # turn round after settling, through edge-on, like a card.
         turn = (elapsed - settle) / max(step.seconds - settle, 1e-9)
-        facing = -facing * math.cos(math.pi * ease(turn))
+        facing = turned_from * math.cos(math.pi * ease(turn))
     return FigureFrame(figure, pose, facing, key)
 
 

@@ -80,7 +80,13 @@ class Pose:
 
 
 def blend(a: Pose, b: Pose, t: float) -> Pose:
-    """The pose a fraction `t` of the way from `a` to `b` (angle by angle)."""
+    """The pose a fraction `t` of the way from `a` to `b` (angle by angle); exactly `a` or
+    `b` at the ends, so a held key pose is bit-for-bit still."""
+    if t <= 0.0:
+        return a
+    if t >= 1.0:
+        return b
+
     def mix(x: float, y: float) -> float:
         return x + (y - x) * t
 
