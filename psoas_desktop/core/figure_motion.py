@@ -109,6 +109,19 @@ def still_seconds(step: Step) -> float:
     return min(SETTLE_SECONDS, step.seconds / 3)
 
 
+def in_motion(step: Step, progress: float, previous: Step | None) -> bool:
+    """Whether the figure still moves from this moment of `step` on: always in work, and in a
+    hold, rest or switch until it has settled (and turned, if the side changes). A view needs
+    no animation timer when this is False."""
+    if step.kind is StepKind.PREPARE:
+        return False
+    if step.kind is StepKind.WORK:
+        return True
+    turning = (previous is not None and previous.exercise_id == step.exercise_id
+               and previous.side != step.side)
+    return turning or progress * step.seconds < still_seconds(step)
+
+
 def frame_for(book: FigureBook, routine: Routine, steps: tuple[Step, ...], index: int,
               progress: float) -> FigureFrame | None:
     """The frame for step `index` of a timeline; None when its exercise has no figure."""

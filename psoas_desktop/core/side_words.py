@@ -20,12 +20,13 @@ def side_words(exercise: Exercise | None, side: Side | None) -> str:
 
 
 def spoken_side_words(step: Step, previous: Step | None, exercise: Exercise | None) -> str:
-    """The side words a voice adds when a side begins (get ready, switch sides, or the first
-    effort of a side); empty otherwise, so they are said once a side, not every rep."""
+    """The side words a voice adds when a side begins: get ready, switch sides, the rest
+    before a new set goes back to the first side, or an effort that changes side with no
+    switch step before it. Empty otherwise: said once a side, not every rep."""
     if step.side is None:
         return ""
     begins = step.kind in (StepKind.PREPARE, StepKind.SWITCH) or (
-        step.is_effort and previous is not None and previous.side != step.side
+        previous is not None and previous.side != step.side
         and previous.kind is not StepKind.SWITCH)
     return side_words(exercise, step.side) if begins else ""
 

@@ -120,10 +120,13 @@ class CountdownPanel(QFrame):
         self.cue = plain_label("", self, "What to do")
         self.side = plain_label("", self, "Side")
         self.counts = plain_label("", self, "Set and rep")
+        self.side_words = plain_label("", self, "What the side means")  # 'Left leg hangs'
+        self.side_words.setVisible(False)
         self.digits = Digits(self)
         self.bar = StepBar(self)
         self.next = plain_label("", self, "Next")
-        for label in (self.exercise, self.phase, self.cue, self.counts, self.next):
+        for label in (self.exercise, self.phase, self.cue, self.counts, self.next,
+                      self.side_words):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
         self.side.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -141,6 +144,7 @@ class CountdownPanel(QFrame):
         layout.addWidget(self.phase)
         layout.addWidget(self.cue)
         layout.addLayout(where)
+        layout.addWidget(self.side_words)
         layout.addWidget(self.digits, 1)
         layout.addWidget(self.bar)
         layout.addSpacing(6)
@@ -166,6 +170,11 @@ class CountdownPanel(QFrame):
         self.digits.setText(seconds)
         self.next.setText(next_up)
         self.set_kind(kind)
+
+    def set_side_words(self, text: str) -> None:
+        """What the side means for this exercise, right under the side badge."""
+        self.side_words.setText(text)
+        self.side_words.setVisible(bool(text))
 
     def set_kind(self, kind: str, dark: bool | None = None) -> None:
         dark = self._dark if dark is None else dark
@@ -225,6 +234,7 @@ class CountdownPanel(QFrame):
         for label, size, bold in (
             (self.exercise, 4.2, False), (self.phase, 8.5, True), (self.cue, 3.4, False),
             (self.side, 5.2, True), (self.counts, 4.2, False), (self.next, 4.0, False),
+            (self.side_words, 3.6, True),
         ):
             font = QFont(label.font())
             font.setPixelSize(max(12, round(unit * size)))

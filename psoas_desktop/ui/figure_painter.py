@@ -6,7 +6,7 @@ joint positions come from core.skeleton, the mirroring is a QTransform scaled by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -34,8 +34,16 @@ class Colours:
     outline: QColor  # the background: a thin gap where a near limb crosses the body
 
 
-def colours(dark: bool) -> Colours:
-    """Mid-tone limbs that read on a light or a dark window; the far side a shade fainter."""
+def colours(dark: bool, background: QColor | None = None) -> Colours:
+    """Mid-tone limbs that read on a light or a dark window; the far side a shade fainter.
+    `background`: what the figure is drawn on (the outline between limbs takes it)."""
+    chosen = _colours(dark)
+    if background is None:
+        return chosen
+    return replace(chosen, outline=QColor(background))
+
+
+def _colours(dark: bool) -> Colours:
     if dark:
         return Colours(QColor("#b8c4d2"), QColor("#6d7b8c"), QColor("#ff9a3c"),
                        QColor("#b8652a"), QColor("#8d99a8"), QColor("#3b5e7a"),

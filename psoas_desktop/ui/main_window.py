@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.session_page = SessionPage(self)
         self.countdown = self.session_page.countdown
         self.guide = self.session_page.guide
+        self.session_page.figure.bind(settings)
         self.progress = RoutineProgress(self)
         self.controls = Controls(self)
         self.sound_icon = QLabel(self)
