@@ -40,6 +40,7 @@ class Prop:
     height: float = 0.0  # bench and wall: how high; ball and block: size
     anchor: Point = (0.0, 0.0)  # band: the fixed end
     poses: tuple[str, ...] = ()  # shown only near these key poses (a dumbbell once lifted)
+    optional: bool = False  # drawn, but the exercise can be done without it
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,15 @@ def required_poses(exercise: Exercise) -> tuple[str, ...]:
     return KIND_POSES[exercise.kind] + extra
 
 
+def signature_pose(exercise: Exercise) -> str:
+    """The key pose that shows the exercise best at a glance (for a thumbnail)."""
+    if exercise.kind is WorkKind.CYCLE and exercise.phases:
+        return exercise.phases[0].name
+    if exercise.kind is WorkKind.TIMED:
+        return "start"  # the set-up (the ball placed) says more than the slide
+    return KIND_POSES[exercise.kind][1]
+
+
 def missing_poses(figure: Figure, exercise: Exercise) -> list[str]:
     return [name for name in required_poses(exercise) if name not in figure.poses]
 
@@ -91,7 +101,8 @@ def figure_from_data(figure_id: str, data: Mapping[str, Any]) -> Figure:
     props = tuple(
         Prop(kind=p["kind"], at=p.get("at", ""), offset=_point(p.get("offset")),
              span=_point(p.get("span"), (-0.9, 0.9)), height=float(p.get("height", 0)),
-             anchor=_point(p.get("anchor")), poses=tuple(p.get("poses", ())))
+             anchor=_point(p.get("anchor")), poses=tuple(p.get("poses", ())),
+             optional=bool(p.get("optional", False)))
         for p in data.get("props", ()))
     light = data.get("highlight")
     return Figure(

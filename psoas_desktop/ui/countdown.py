@@ -234,7 +234,7 @@ class CountdownPanel(QFrame):
         for label, size, bold in (
             (self.exercise, 4.2, False), (self.phase, 8.5, True), (self.cue, 3.4, False),
             (self.side, 5.2, True), (self.counts, 4.2, False), (self.next, 4.0, False),
-            (self.side_words, 3.6, True),
+            (self.side_words, 3.2, True),
         ):
             font = QFont(label.font())
             font.setPixelSize(max(12, round(unit * size)))

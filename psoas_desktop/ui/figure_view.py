@@ -32,13 +32,13 @@ JITTER = 12  # pixels: smaller changes of the room are ignored, so the layout st
 DIGITS_FONT = 0.5
 
 
-def digits_width_per_pixel(digits: Digits) -> float:
-    """Width of the digits' text per pixel of font size (the digits are bold, like Digits)."""
+def digits_width_per_pixel(digits: Digits, seconds: int) -> float:
+    """Width per pixel of font size of the widest text the digits show in a step this long
+    (bold, as Digits draws it): the room stays put while the step counts down."""
     font = QFont(digits.font())
     font.setPixelSize(100)
     font.setBold(True)
-    text = digits.text()
-    sample = "00" if len(text) <= 2 else "0:00" if ":" in text else text
+    sample = "0:00" if seconds >= 60 else "00"
     return QFontMetricsF(font).horizontalAdvance(sample) / 100 / 0.94
 
 
@@ -187,10 +187,14 @@ class FigureView(QWidget):
         margins = self._countdown.contentsMargins()
         width = 0 if self._elsewhere() else figure_width(
             self._page.width(), self._page.height(),
-            digits_width_per_pixel(self._countdown.digits), margins.left() + margins.right())
+            digits_width_per_pixel(self._countdown.digits, self._step_seconds()),
+            margins.left() + margins.right())
         if abs(width - self.width()) >= JITTER or (width == 0) != (self.width() == 0):
             self.setFixedWidth(width)
         self.setVisible(self.width() > 0)
+
+    def _step_seconds(self) -> int:
+        return self._session.step.seconds if self._session is not None else 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self._page:

@@ -83,9 +83,9 @@ class SessionPage(QWidget):
         self.guide.setVisible(reading and not fullscreen)
         self.countdown.set_side_words(side_words(exercise, step.side)
                                       if state is not State.FINISHED else "")
-        self.figure.refit()
         for figure in (self.figure, self.guide_figure):
             figure.show_session(session)
+        self.figure.refit()
 
     def _guide_open(self) -> bool:
         return not self.guide.isHidden() and self.guide.expanded()

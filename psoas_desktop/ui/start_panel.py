@@ -30,6 +30,9 @@ from psoas_desktop.core.routines import (
     WorkKind,
     describe_target,
 )
+from psoas_desktop.core.equipment import equipment_text
+from psoas_desktop.core.poses import builtin_figures
+from psoas_desktop.ui.figure_thumbs import thumbnail_label
 from psoas_desktop.ui.widgets import plain_label
 
 NO_PAIN_VALUE = -1  # the pain spin box's "not given" position
@@ -68,6 +71,7 @@ class TargetRow:
         self.accept = QPushButton("Accept", parent)
         self.accept.setAccessibleName(f"Accept the suggestion for {exercise.name}")
         self.suggested: Target | None = None
+        self.thumb = thumbnail_label(exercise, parent)
         self.show_suggestion(None, "")
 
     def _spin(self, bounds: Range, unit: str, parent: QWidget) -> QSpinBox:
@@ -102,7 +106,8 @@ class TargetRow:
         self.accept.setVisible(self.suggested is not None)
 
     def widgets(self) -> Sequence[QWidget]:
-        return (self.name, self.sets, self.reps, self.hold, self.suggestion, self.accept)
+        return (self.name, self.sets, self.reps, self.hold, self.suggestion, self.accept,
+                self.thumb)
 
 
 class StartPanel(QWidget):
@@ -120,6 +125,8 @@ class StartPanel(QWidget):
         self.picker.currentIndexChanged.connect(self._picked)
         self.summary = plain_label("", self, "About this routine")
         self.summary.setWordWrap(True)
+        self.equipment = plain_label("", self, "What you need")
+        self.equipment.setWordWrap(True)
 
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
@@ -152,6 +159,7 @@ class StartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.equipment)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
@@ -189,6 +197,7 @@ class StartPanel(QWidget):
             self.summary.setText("No routines loaded.")
             return
         self.summary.setText("\n".join([routine.summary, routine.frequency.label, *routine.notes]))
+        self.equipment.setText(equipment_text(routine, builtin_figures()))
         for column, heading in enumerate(("Exercise", "Sets", "Reps", "Hold / time")):
             self._grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
         for index, exercise in enumerate(routine.exercises):
@@ -202,6 +211,7 @@ class StartPanel(QWidget):
             self._grid.addWidget(row.sets, at, 1)
             self._grid.addWidget(row.reps, at, 2)
             self._grid.addWidget(row.hold, at, 3)
+            self._grid.addWidget(row.thumb, at, 4)
             self._grid.addWidget(row.suggestion, at + 1, 0, 1, 3)
             self._grid.addWidget(row.accept, at + 1, 3)
         self._grid.setColumnStretch(0, 1)
