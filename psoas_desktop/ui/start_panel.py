@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_desktop.core.equipment import equipment_text
+from psoas_desktop.core.poses import builtin_figures
 from psoas_desktop.core.routines import (
     Exercise,
     Range,
@@ -30,8 +32,6 @@ from psoas_desktop.core.routines import (
     WorkKind,
     describe_target,
 )
-from psoas_desktop.core.equipment import equipment_text
-from psoas_desktop.core.poses import builtin_figures
 from psoas_desktop.ui.figure_thumbs import thumbnail_label
 from psoas_desktop.ui.widgets import plain_label
 
