@@ -14,7 +14,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from psoas_desktop.core.poses import Figure, figure_from_data, figure_problems, missing_poses
+from psoas_desktop.core.poses import (
+    Figure,
+    builtin_figures,
+    figure_from_data,
+    figure_problems,
+    missing_poses,
+)
 from psoas_desktop.core.routines import (
     ONE,
     Exercise,
@@ -170,7 +176,11 @@ def _figure(data: dict[str, Any], path: str, problems: list[str], kind: WorkKind
     """The exercise's `figure`: a built-in figure's id (checked when the figures load), or a
     figure of its own, checked here against the poses schema and the exercise's kind."""
     value = data.get("figure")
-    if value is None or isinstance(value, str):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if value not in builtin_figures().figures:
+            problems.append(f"{path}.figure: no built-in figure has the id '{value}'")
         return value
     found = figure_problems(value, f"{path}.figure")
     if found:
