@@ -20,6 +20,7 @@ from psoas_desktop.core.skeleton import HEAD_RADIUS, Point, joint_positions, mir
 WIDTHS = {"thigh": 0.078, "shin": 0.062, "foot": 0.04, "upper_arm": 0.052, "forearm": 0.044,
           "pelvis": 0.13, "chest": 0.135, "neck": 0.045}
 OUTLINE = 0.018
+GLOW_RADIUS = 0.11  # the highlight's reach, and so the widest a moving part paints
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,24 @@ def figure_bounds(figure: Figure) -> QRectF:
                   max(ys) - min(ys) + 2 * pad)
 
 
+def frame_scale(frame: FigureFrame, target: QRectF) -> float:
+    """Device pixels per body height when `frame` is fitted into `target`."""
+    box = figure_bounds(frame.figure)
+    return min(target.width() / box.width(), target.height() / box.height())
+
+
+def world_transform(frame: FigureFrame, target: QRectF) -> QTransform:
+    """Body coordinates (y up) to device pixels: the figure's box centred in `target`. The
+    box is symmetric about x = 0, so scaling x by `facing` mirrors the figure in place."""
+    box = figure_bounds(frame.figure)
+    scale = frame_scale(frame, target)
+    world = QTransform()
+    world.translate(target.center().x(), target.center().y())
+    world.scale(scale * frame.facing, -scale)
+    world.translate(-box.center().x(), -box.center().y())
+    return world
+
+
 def _prop_extent(prop: Prop, points: dict[str, Point]) -> list[Point]:
     base = _prop_at(prop, points)
     if prop.kind == "mat":
@@ -95,14 +114,7 @@ def paint_figure(painter: QPainter, target: QRectF, frame: FigureFrame, palette:
                  show_highlight: bool = True) -> None:
     """Draw `frame` fitted into `target` (device pixels), mirrored by its facing."""
     figure = frame.figure
-    box = figure_bounds(figure)
-    scale = min(target.width() / box.width(), target.height() / box.height())
-    # World: y up, the box's middle at the target's middle. The box is symmetric about x = 0,
-    # so scaling x by `facing` mirrors the figure in place.
-    world = QTransform()
-    world.translate(target.center().x(), target.center().y())
-    world.scale(scale * frame.facing, -scale)
-    world.translate(-box.center().x(), -box.center().y())
+    world = world_transform(frame, target)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setTransform(world, True)
@@ -116,8 +128,8 @@ def paint_figure(painter: QPainter, target: QRectF, frame: FigureFrame, palette:
         _paint_highlight(painter, figure, points, palette)
     order = ("far.arm", "far.leg", "trunk", "near.leg", "near.arm")
     for part in order:
-        if part != "far.arm":  # each part a hair apart from what it crosses
-            _paint_part(painter, part, figure, points, palette, outline=True)
+        if part.startswith("near"):  # a hair apart from what they cross (half the cost of
+            _paint_part(painter, part, figure, points, palette, outline=True)  # every part)
         _paint_part(painter, part, figure, points, palette)
     for prop in front:
         _paint_prop(painter, prop, points, palette)
@@ -185,7 +197,7 @@ def _paint_highlight(painter: QPainter, figure: Figure, points: dict[str, Point]
     thigh = ((knee[0] - hip[0]) * 0.25, (knee[1] - hip[1]) * 0.25)
     centre = QPointF(hip[0] + front[0] * 0.05 * sign + thigh[0],
                      hip[1] + front[1] * 0.05 * sign + thigh[1])
-    radius = 0.11
+    radius = GLOW_RADIUS
     glow = QRadialGradient(centre, radius)
     glow.setColorAt(0.0, palette.highlight)
     edge = QColor(palette.highlight)

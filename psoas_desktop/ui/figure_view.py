@@ -1,16 +1,20 @@
 """The figure beside the countdown: it draws the pose the core gives for this moment.
 
 It computes nothing about the exercise: the frame comes from core.figure_motion for the
-session's step and progress, read again on every repaint. It animates (at FIGURE_FPS, at most)
-only while a session runs, the window shows, motion is on and the figure actually moves (a
-settled hold is still: no timer runs then); with motion off it shows the key pose of the step.
+session's step and progress, read again on every repaint. It animates only while a session
+runs, the window shows, motion is on and the figure actually moves (a settled hold is still: no
+timer runs then); with motion off it shows the key pose of the step. Painting costs about 2 ms a
+frame, so it repaints only when some joint has moved a whole pixel, and wakes as often as the
+movement's speed needs that: from FIGURE_FPS down to IDLE_FPS (bench/idle_cost.py).
 """
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -25,14 +29,23 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from psoas_desktop.core.engine import Session, State
 from psoas_desktop.core.figure_motion import FigureFrame, frame_for, in_motion, pose_at
 from psoas_desktop.core.poses import FigureBook, builtin_figures
+from psoas_desktop.core.skeleton import BONES, joint_positions
 from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.ui.countdown import CountdownPanel, Digits
-from psoas_desktop.ui.figure_painter import colours, paint_figure
+from psoas_desktop.ui.figure_painter import (
+    GLOW_RADIUS,
+    colours,
+    frame_scale,
+    paint_figure,
+    world_transform,
+)
 from psoas_desktop.ui.settings import Settings
 from psoas_desktop.ui.theme import is_dark
 
-FIGURE_FPS = 30  # smooth enough for slow movements; below any display's refresh
+FIGURE_FPS = 20  # at most: enough for these slow movements; below any display's refresh
+IDLE_FPS = 5  # at least, while it moves: an easing from rest is caught within 200 ms
 MIN_WIDTH = 140  # narrower than this a figure says nothing: it goes
+MAX_WIDTH = 560  # wider reads no better from the mat, and painting costs by the pixel
 JITTER = 12  # pixels: smaller changes of the room are ignored, so the layout stays still
 
 
@@ -56,8 +69,16 @@ def figure_width(page_width: int, page_height: int, per_pixel: float, margins: i
     little more than its height. So the figure gives way first (below MIN_WIDTH it goes),
     and in fullscreen both are large."""
     room = page_height * DIGITS_FONT * per_pixel + margins
-    width = int(min(page_width - room, page_width * 0.45, page_height * 1.1))
+    width = int(min(page_width - room, page_width * 0.45, page_height * 1.1, MAX_WIDTH))
     return width if width >= MIN_WIDTH else 0
+
+
+def _moved(a: dict[str, tuple[float, float]], b: dict[str, tuple[float, float]]) -> float:
+    """The farthest any joint lies from where it was (infinite when there is nothing to
+    compare: paint then)."""
+    if not a or a.keys() != b.keys():
+        return math.inf
+    return max(math.dist(a[k], b[k]) for k in a)
 
 
 class FigureView(QWidget):
@@ -74,6 +95,8 @@ class FigureView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(1000 // FIGURE_FPS)
         self._timer.timeout.connect(self._tick)
+        self._painted: dict[str, tuple[float, float]] = {}  # joints at the last paint, in px
+        self._seen: tuple[float, dict[str, tuple[float, float]]] = (0.0, {})  # last tick
         self._page: QWidget | None = None
         self._countdown: CountdownPanel | None = None
         self._elsewhere: Callable[[], bool] = lambda: False
@@ -148,8 +171,58 @@ class FigureView(QWidget):
             self._timer.stop()
 
     def _tick(self) -> None:
-        self.update()
+        """Repaint what moved a pixel since the last paint (only that part of the widget);
+        wake again when the current speed will have moved about a pixel."""
+        now = time.monotonic()
+        points = self._pixels()
+        if _moved(points, self._painted) >= 1.0:
+            self.update(self._changed_rect(points))
+        before, seen = self._seen
+        speed = _moved(points, seen) / max(now - before, 1e-3) if seen else 0.0
+        self._seen = (now, points)
+        interval = 1000 / IDLE_FPS if speed <= 0 else 1000 / speed
+        self._timer.setInterval(int(max(1000 / FIGURE_FPS, min(1000 / IDLE_FPS, interval))))
         self._arm()  # a hold that has settled stops the timer until the next step
+
+    def _target(self) -> QRectF:
+        margin = min(self.width(), self.height()) * 0.04
+        return QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
+
+    def _pixels(self) -> dict[str, tuple[float, float]]:
+        """Where each joint is drawn now, in the widget's pixels."""
+        frame = self.frame()
+        if frame is None:
+            return {}
+        world = world_transform(frame, self._target())
+        out = {}
+        for name, (x, y) in joint_positions(frame.pose).items():
+            point = world.map(QPointF(x, y))
+            out[name] = (point.x(), point.y())
+        return out
+
+    def _changed_rect(self, points: dict[str, tuple[float, float]]) -> QRect:
+        """The part of the widget a move from the last paint to `points` touches: every bone
+        with a moving end, old and new, widened by the thickest limb and the glow; all of it
+        when a prop (a band, a turn) could reach further."""
+        old = self._painted
+        frame = self.frame()
+        if frame is None or not old or old.keys() != points.keys() or frame.facing not in (
+                1.0, -1.0) or any(p.kind == "band" or p.poses for p in frame.figure.props):
+            return self.rect()
+        moved = {k for k in points if math.dist(points[k], old[k]) >= 0.5}
+        ends = set(moved)
+        for _bone, a, b in BONES:
+            if a in moved or b in moved:
+                ends.update((a, b))
+        if "shoulder" in moved:
+            ends.add("head")
+        if not ends:
+            return QRect()
+        xs = [p[0] for k in ends for p in (points[k], old[k])]
+        ys = [p[1] for k in ends for p in (points[k], old[k])]
+        pad = math.ceil(GLOW_RADIUS * frame_scale(frame, self._target())) + 2
+        return QRect(int(min(xs)) - pad, int(min(ys)) - pad, int(max(xs) - min(xs)) + 2 * pad,
+                     int(max(ys) - min(ys)) + 2 * pad)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._arm()
@@ -175,10 +248,9 @@ class FigureView(QWidget):
             return
         painter = QPainter(self)
         palette = colours(is_dark(self.palette()), self.palette().color(self.backgroundRole()))
-        margin = min(self.width(), self.height()) * 0.04
-        paint_figure(painter, QRectF(self.rect()).adjusted(margin, margin, -margin, -margin),
-                     frame, palette, self._highlight)
+        paint_figure(painter, self._target(), frame, palette, self._highlight)
         painter.end()
+        self._painted = self._pixels()
 
     # --- size ---------------------------------------------------------------------------------
 
