@@ -42,7 +42,7 @@ from psoas_desktop.ui.figure_painter import (
 from psoas_desktop.ui.settings import Settings
 from psoas_desktop.ui.theme import is_dark
 
-FIGURE_FPS = 20  # at most: enough for these slow movements; below any display's refresh
+FIGURE_FPS = 15  # at most: enough for these slow movements; below any display's refresh
 IDLE_FPS = 5  # at least, while it moves: an easing from rest is caught within 200 ms
 MIN_WIDTH = 140  # narrower than this a figure says nothing: it goes
 MAX_WIDTH = 560  # wider reads no better from the mat, and painting costs by the pixel
