@@ -54,8 +54,8 @@ DIGITS_FONT = 0.5
 
 
 def digits_width_per_pixel(digits: Digits, seconds: int) -> float:
-    """Width per pixel of font size of the widest text the digits show in a step this long
-    (bold, as Digits draws it): the room stays put while the step counts down."""
+    """Width per pixel of font size of the widest text the digits show for a step this long
+    (bold, as Digits draws it)."""
     font = QFont(digits.font())
     font.setPixelSize(100)
     font.setBold(True)
@@ -274,7 +274,11 @@ class FigureView(QWidget):
         self.setVisible(self.width() > 0)
 
     def _step_seconds(self) -> int:
-        return self._session.step.seconds if self._session is not None else 0
+        """The longest step of the session: the digits are sized for its text all through
+        (so neither they nor the figure change size from one step to the next)."""
+        if self._session is None:
+            return 0
+        return max(step.seconds for step in self._session.timeline.steps)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self._page:

@@ -72,6 +72,10 @@ class SessionDriver(QObject):
     def jump_to_exercise(self, exercise_index: int) -> None:
         self._act(lambda session: session.jump_to_exercise(exercise_index))
 
+    def act(self, action: Callable[[Session], None]) -> None:
+        """Apply a move to the session, then re-arm and repaint, as the driver's own do."""
+        self._act(action)
+
     def _act(self, action: Callable[[Session], None]) -> None:
         if self.session is None:
             return

@@ -24,7 +24,7 @@ REST_LABELS = {
     "between_reps": "Rest between reps",
     "between_sets": "Rest between sets",
     "switch_sides": "Time to switch sides",
-    "between_exercises": "Rest between exercises",
+    "between_exercises": "Get ready before each later exercise",
 }
 THEME_LABELS = {Theme.SYSTEM: "Like the system", Theme.LIGHT: "Light", Theme.DARK: "Dark"}
 
