@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 from psoas_desktop import APP_NAME, __version__
 from psoas_desktop.core.durations import duration_text
-from psoas_desktop.core.routines import Routine, RoutineBook
+from psoas_desktop.core.routines import Exercise, Routine, RoutineBook
 from psoas_desktop.storage.paths import AppPaths
 
 DEBUG_VARIABLE = "PSOAS_DEBUG"  # set: a bug in a command shows its traceback
@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print JSON")
     validate = commands.add_parser("validate", help="check a routines file")
     validate.add_argument("file", type=Path)
+    figures = commands.add_parser("figures", help="draw every exercise's key poses as PNGs")
+    figures.add_argument("--out", metavar="DIR", type=Path, required=True)
+    figures.add_argument("--dark", action="store_true", help="on a dark background")
+    figures.add_argument("--sheet", metavar="FILE", type=Path,
+                         help="where the contact sheet goes (default DIR/contact-sheet.png)")
     entry = commands.add_parser("install-desktop-entry",
                                 help="add Psoas Desktop to your desktop's application menu")
     entry.add_argument("--uninstall", action="store_true", help="take it out of the menu again")
@@ -149,6 +154,15 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
     return 0
 
 
+def _all_exercises(book: RoutineBook) -> list[Exercise]:
+    """Every exercise of every routine, once, in order of first use."""
+    seen: dict[str, Exercise] = {}
+    for routine in book.routines:
+        for exercise in routine.exercises:
+            seen.setdefault(exercise.id, exercise)
+    return list(seen.values())
+
+
 def cmd_validate(file: Path) -> int:
     from psoas_desktop.core.routine_file import RoutineFileError, build_routines, read_document
     from psoas_desktop.resources import builtin_routines
@@ -204,6 +218,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return cmd_routines(book)
     if args.command == "plan":
         return cmd_plan(book, args.routine, args.json)
+    if args.command == "figures":
+        from psoas_desktop.ui.figure_sheet import run_figures
+
+        return run_figures(_all_exercises(book), args.out, args.dark, args.sheet)
     if args.command == "report":
         from psoas_desktop.report.cli import run_report
 

@@ -25,7 +25,8 @@ BADGE_WIDEST, BADGE_PADDING = "RIGHT", 14  # the side badge's widest word, and i
 # when that is less), its smallest size in pixels, and whether it is bold. What is left of the
 # height goes to the digits, which are thus always the largest text on the page.
 LINES = {"exercise": (4.2, 12, False), "phase": (8.0, 16, True), "cue": (3.4, 11, False),
-         "side": (4.6, 12, True), "counts": (4.2, 12, False), "next": (4.0, 12, False)}
+         "side": (4.6, 12, True), "counts": (4.2, 12, False), "next": (4.0, 12, False),
+         "side_words": (3.2, 11, True)}
 
 
 class Digits(QWidget):
@@ -141,6 +142,7 @@ class CountdownPanel(QFrame):
         self.digits = Digits(self)
         self.bar = StepBar(self)
         self.next = FitLabel("", self, "Next")
+        self.side_words = FitLabel("", self, "What the side means")  # 'Left leg hangs'
         policy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         policy.setRetainSizeWhenHidden(True)
         self.side.setSizePolicy(policy)
@@ -162,6 +164,7 @@ class CountdownPanel(QFrame):
         layout.addWidget(self.phase)
         layout.addWidget(self.cue)
         layout.addLayout(where)
+        layout.addWidget(self.side_words)
         layout.addWidget(self.digits, 1)
         layout.addWidget(self.bar)
         layout.addSpacing(6)
@@ -187,6 +190,10 @@ class CountdownPanel(QFrame):
         self.digits.setText(seconds)
         self.next.setText(next_up)
         self.set_kind(kind)
+
+    def set_side_words(self, text: str) -> None:
+        """What the side means for this exercise, right under the side badge."""
+        self.side_words.setText(text)
 
     def set_kind(self, kind: str, dark: bool | None = None) -> None:
         dark = self._dark if dark is None else dark

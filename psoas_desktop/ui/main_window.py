@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.session_page = SessionPage(self)
         self.countdown = self.session_page.countdown
         self.guide = self.session_page.guide
+        for figure in (self.session_page.figure, self.session_page.guide_figure):
+            figure.bind(settings)
         self.progress = RoutineProgress(self)
         self.controls = Controls(self)
         self.sound_icon = QLabel(self)

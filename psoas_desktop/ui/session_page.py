@@ -7,9 +7,11 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.engine import Session, State
+from psoas_desktop.core.side_words import side_words
 from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.ui import step_text
 from psoas_desktop.ui.countdown import CountdownPanel
+from psoas_desktop.ui.figure_view import FigureView
 from psoas_desktop.ui.guide_panel import GuidePanel
 
 # The guide stays beside the countdown for the whole session, so nothing changes size from one
@@ -22,15 +24,24 @@ class SessionPage(QWidget):
         super().__init__(parent)
         self.countdown = CountdownPanel(self)
         self.guide = GuidePanel(self)
+        # Beside the countdown while it has the page; in the guide when the guide is open.
+        self.figure = FigureView(self)
+        self.figure.follow_size_of(self, self.countdown, self._guide_open)
+        self.guide_figure = FigureView(self.guide, in_guide=True)
+        self.guide.picture_slot.addWidget(self.guide_figure)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        # Two thirds for the countdown: its digits are sized by its width.
+        # Two thirds for the countdown: its digits are sized by its width. The figure moves in
+        # the guide, or beside the countdown when the guide is not shown.
         row.addWidget(self.countdown, 2)
+        row.addWidget(self.figure)
         row.addWidget(self.guide, 1)
 
     def show_idle(self, dark: bool) -> None:
         self.countdown.animate_progress(None)
         self.countdown.set_kind("idle", dark)
+        self.figure.show_session(None)
+        self.guide_figure.show_session(None)
 
     def show_session(self, session: Session, *, dark: bool, smooth: bool, fullscreen: bool,
                      slept: bool, completed: bool) -> None:
@@ -71,3 +82,11 @@ class SessionPage(QWidget):
             self.guide.show_exercise(exercise)
         wide = self.width() >= GUIDE_MIN_PAGE_WIDTH
         self.guide.setVisible(wide and not fullscreen and state is not State.FINISHED)
+        self.countdown.set_side_words(side_words(exercise, step.side)
+                                      if state is not State.FINISHED else "")
+        for figure in (self.figure, self.guide_figure):
+            figure.show_session(session)
+        self.figure.refit()
+
+    def _guide_open(self) -> bool:
+        return not self.guide.isHidden() and self.guide.expanded()

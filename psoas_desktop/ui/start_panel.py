@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_desktop.core.equipment import equipment_text
+from psoas_desktop.core.poses import builtin_figures
 from psoas_desktop.core.progression import easier_than
 from psoas_desktop.core.routines import (
     Exercise,
@@ -32,6 +34,7 @@ from psoas_desktop.core.routines import (
     WorkKind,
     describe_target,
 )
+from psoas_desktop.ui.figure_thumbs import thumbnail_label
 from psoas_desktop.ui.load_control import LoadControl
 from psoas_desktop.ui.today_banner import TodayBanner
 from psoas_desktop.ui.widgets import plain_label
@@ -93,6 +96,7 @@ class TargetRow:
         self.accept = QPushButton("Accept", parent)
         self.accept.setAccessibleName(f"Accept the suggestion for {exercise.name}")
         self.suggested: Target | None = None
+        self.thumb = thumbnail_label(exercise, parent)
         self.show_suggestion(None, "")
 
     def _spin(self, bounds: Range, unit: str, parent: QWidget) -> QSpinBox:
@@ -144,7 +148,8 @@ class TargetRow:
 
     def widgets(self) -> Sequence[QWidget]:
         load = (self.load,) if self.load is not None else ()
-        return (self.name, self.sets, self.reps, self.hold, *load, self.suggestion, self.accept)
+        return (self.name, self.sets, self.reps, self.hold, *load, self.suggestion, self.accept,
+                self.thumb)
 
 
 class StartPanel(QWidget):
@@ -166,6 +171,8 @@ class StartPanel(QWidget):
         self.picker.installEventFilter(self._start_keys)
         self.summary = plain_label("", self, "About this routine")
         self.summary.setWordWrap(True)
+        self.equipment = plain_label("", self, "What you need")
+        self.equipment.setWordWrap(True)
         self.length_note = plain_label("", self, "Session length")
         self.length_note.setWordWrap(True)
         self.length_note.setVisible(False)
@@ -206,6 +213,7 @@ class StartPanel(QWidget):
         layout.addWidget(self.today)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.equipment)
         layout.addWidget(self.length_note)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
@@ -250,6 +258,7 @@ class StartPanel(QWidget):
         headings = ["Exercise", "Sets", "Reps", "Hold / time"]
         if any(e.load_measure for e in routine.exercises):
             headings.append("Load")
+        self.equipment.setText(equipment_text(routine, builtin_figures()))
         for column, heading in enumerate(headings):
             self._grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
         for index, exercise in enumerate(routine.exercises):
@@ -267,6 +276,7 @@ class StartPanel(QWidget):
             self._grid.addWidget(row.sets, at, 1)
             self._grid.addWidget(row.reps, at, 2)
             self._grid.addWidget(row.hold, at, 3)
+            self._grid.addWidget(row.thumb, at, 5)
             self._grid.addWidget(row.suggestion, at + 1, 0, 1, 4)
             self._grid.addWidget(row.accept, at + 1, 4)
         self._grid.setColumnStretch(0, 1)

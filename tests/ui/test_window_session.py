@@ -48,7 +48,8 @@ def test_starting_shows_the_first_exercise_and_its_countdown(window, sink) -> No
     assert window.countdown.kind == StepKind.PREPARE
     assert window.progress.exercise.text() == "Exercise 1 of 5"
     assert sink.played == [Cue.GET_READY]
-    assert sink.spoken == ["Get ready: Hip flexor ball release, left side"]
+    assert sink.spoken == ["Get ready: Hip flexor ball release, left side. "
+                           "Ball on the front of the left hip, left foot slides."]
 
 
 def test_the_countdown_phase_and_side_change_at_the_right_moments(window, clock) -> None:
@@ -92,7 +93,8 @@ def test_the_right_cue_at_the_right_second(window, clock, sink) -> None:
     assert sink.spoken[-1] == "Go"
     _advance(window, clock, 60)
     assert sink.played[-1] is Cue.SWITCH
-    assert sink.spoken[-1] == "Switch sides"
+    assert sink.spoken[-1] == (
+        "Switch sides. Ball on the front of the right hip, right foot slides.")
 
 
 def test_voice_off_keeps_the_beeps_and_drops_the_words(window, clock, sink, settings) -> None:
