@@ -11,11 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from psoas_desktop import APP_NAME, __version__
 from psoas_desktop.core.durations import duration_text
-from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.core.routines import Exercise, Routine, RoutineBook
 from psoas_desktop.storage.paths import AppPaths
 
 DEBUG_VARIABLE = "PSOAS_DEBUG"  # set: a bug in a command shows its traceback
@@ -59,8 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print JSON")
     validate = commands.add_parser("validate", help="check a routines file")
     validate.add_argument("file", type=Path)
-    commands.add_parser("install-desktop-entry",
-                        help="add Psoas Desktop to your desktop's application menu")
+    figures = commands.add_parser("figures", help="draw every exercise's key poses as PNGs")
+    figures.add_argument("--out", metavar="DIR", type=Path, required=True)
+    figures.add_argument("--dark", action="store_true", help="on a dark background")
+    figures.add_argument("--sheet", metavar="FILE", type=Path,
+                         help="where the contact sheet goes (default DIR/contact-sheet.png)")
+    entry = commands.add_parser("install-desktop-entry",
+                                help="add Psoas Desktop to your desktop's application menu")
+    entry.add_argument("--uninstall", action="store_true", help="take it out of the menu again")
+    report = commands.add_parser("report", help="a PDF report to take to a physiotherapist")
+    report.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8)")
+    report.add_argument("file", type=Path, help="the PDF to write")
     history = commands.add_parser("history", help="your recorded sessions")
     history_commands = history.add_subparsers(dest="history_command", metavar="ACTION",
                                               parser_class=_Parser, required=True)
@@ -113,7 +122,8 @@ def cmd_routines(book: RoutineBook) -> int:
 
 
 def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
-    from psoas_desktop.core.timeline import build_timeline
+    from psoas_desktop.core.routines import describe_target
+    from psoas_desktop.core.timeline import StepKind, build_timeline
 
     routine = book.get(routine_id)
     if routine is None:
@@ -126,6 +136,8 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
     print(f"{routine.name} ({routine.id}): {len(timeline.steps)} steps, "
           f"{duration_text(timeline.total_seconds)}")
     names = {ex.id: ex.name for ex in routine.exercises}
+    said = {ex.id: f"{ex.name}: {describe_target(ex, timeline.targets[ex.id])}"
+            for ex in routine.exercises}
     at = 0
     for step in timeline.steps:
         where = " ".join(filter(None, [
@@ -133,11 +145,22 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
             f"set {step.set}/{step.sets}" if step.set else "",
             f"rep {step.rep}/{step.reps}" if step.rep else "",
         ]))
-        exercise = names.get(step.exercise_id or "", "")
+        # Each exercise's get-ready line names its whole target, load included.
+        exercise = (said if step.kind is StepKind.PREPARE else names).get(
+            step.exercise_id or "", "")
         print(f"{duration_text(at):>7}  {step.kind.value:<7} {step.seconds:>4} s  "
               f"{step.phase or '':<17} {where:<22} {exercise}".rstrip())
         at += step.seconds
     return 0
+
+
+def _all_exercises(book: RoutineBook) -> list[Exercise]:
+    """Every exercise of every routine, once, in order of first use."""
+    seen: dict[str, Exercise] = {}
+    for routine in book.routines:
+        for exercise in routine.exercises:
+            seen.setdefault(exercise.id, exercise)
+    return list(seen.values())
 
 
 def cmd_validate(file: Path) -> int:
@@ -156,9 +179,24 @@ def cmd_validate(file: Path) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    exercises = len(document.get("exercises", []))
-    print(f"{file}: valid: {len(routines)} routines, {exercises} exercises")
+    print(f"{file}: valid: {validate_summary(routines, document)}")
     return 0
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def validate_summary(routines: Sequence[Routine], document: dict[str, Any]) -> str:
+    """'1 routine, 3 exercises (3 built-in)': the exercises the file defines or its routines
+    name, each once. The document has passed the schema by now."""
+    own = {item["id"] for item in document.get("exercises", [])}
+    own |= {item["id"] for data in document.get("routines", [])
+            for item in data["exercises"] if isinstance(item, dict)}
+    named = {exercise.id for routine in routines for exercise in routine.exercises}
+    borrowed = len(named - own)
+    text = f"{plural(len(routines), 'routine')}, {plural(len(named | own), 'exercise')}"
+    return f"{text} ({borrowed} built-in)" if borrowed else text
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -167,9 +205,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return cmd_validate(args.file)
     if args.command == "install-desktop-entry":
-        from psoas_desktop.desktop_entry import install
+        from psoas_desktop.desktop_entry import install, uninstall
 
-        return install()
+        return uninstall() if args.uninstall else install()
     if args.command == "history":
         from psoas_desktop.storage.history_cli import run_history
 
@@ -180,6 +218,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         return cmd_routines(book)
     if args.command == "plan":
         return cmd_plan(book, args.routine, args.json)
+    if args.command == "figures":
+        from psoas_desktop.ui.figure_sheet import run_figures
+
+        return run_figures(_all_exercises(book), args.out, args.dark, args.sheet)
+    if args.command == "report":
+        from psoas_desktop.report.cli import run_report
+
+        return run_report(args.weeks, args.file, paths, book)
     from psoas_desktop.display import display_problem
 
     problem = display_problem(os.environ)

@@ -14,10 +14,17 @@ _CONNECT_MS = 500
 _RAISE = b"raise\n"
 
 
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):  # no login name in the environment, no pwd module
+        return "user"
+
+
 def server_name(data_dir: Path) -> str:
     # Per user and per data folder: two people, or a test with its own folder, never collide.
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
-    return f"psoas-desktop-{getpass.getuser()}-{digest}"
+    return f"psoas-desktop-{_user()}-{digest}"
 
 
 def ask_running_app_to_raise(name: str) -> bool:

@@ -23,14 +23,14 @@ def test_routines_lists_id_name_count_and_length(dirs, capsys) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["ID", "NAME", "EXERCISES", "LENGTH"]
     strength = next(line for line in lines if line.startswith("psoas-strength "))
-    assert strength.split()[-2:] == ["5", "12:47"]
+    assert strength.split()[-2:] == ["5", "12:27"]
 
 
 def test_plan_json_sums_to_total(dirs, capsys) -> None:
     assert main([*dirs, "plan", "strength-then-stretch", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["routine"] == "strength-then-stretch"
-    assert data["total_seconds"] == sum(step["seconds"] for step in data["steps"]) == 981
+    assert data["total_seconds"] == sum(step["seconds"] for step in data["steps"]) == 1371
     kinds = {step["kind"] for step in data["steps"]}
     assert kinds == {"prepare", "work", "hold", "rest", "switch"}
     assert {step["side"] for step in data["steps"]} == {"left", "right", None}
@@ -39,7 +39,7 @@ def test_plan_json_sums_to_total(dirs, capsys) -> None:
 def test_plan_text_lists_every_step(dirs, capsys) -> None:
     assert main([*dirs, "plan", "psoas-strength"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith("136 steps, 12:47")
+    assert out[0].endswith("136 steps, 12:27")
     assert len(out) == 1 + 136
     assert "Switch sides" in out[3] and "right" in out[3]
 
@@ -60,7 +60,12 @@ def test_usage_mistakes_are_one_line(dirs, capsys, argv) -> None:
 
 def test_validate_good_and_bad(tmp_path, capsys) -> None:
     assert main(["validate", str(builtin_routines())]) == 0
-    assert "valid: 3 routines, 12 exercises" in capsys.readouterr().out
+    assert "valid: 3 routines, 12 exercises\n" in capsys.readouterr().out
+    mine = tmp_path / "mine.json"
+    mine.write_text('{"routines": [{"id": "r", "name": "R", "exercises":'
+                    ' ["glute-bridge", "standing-slumpy-psoas", "standing-glute-squeeze"]}]}')
+    assert main(["validate", str(mine)]) == 0
+    assert capsys.readouterr().out == f"{mine}: valid: 1 routine, 3 exercises (3 built-in)\n"
     bad = tmp_path / "bad.json"
     bad.write_text('{"routines": [{"id": "r", "name": "R", "exercises": ["nope"]}]}')
     assert main(["validate", str(bad)]) == 1
@@ -96,7 +101,7 @@ def test_routines_option_adds_a_file_or_says_it_is_missing(dirs, tmp_path, capsy
 def test_module_entry_point_runs() -> None:
     result = subprocess.run([sys.executable, "-m", "psoas_desktop", "plan", "psoas-stretch"],
                             capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 0 and "15:16" in result.stdout.splitlines()[0]
+    assert result.returncode == 0 and "14:26" in result.stdout.splitlines()[0]
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (59.6, "1:00"), (767, "12:47"),

@@ -14,10 +14,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from psoas_desktop.core.poses import (
+    Figure,
+    builtin_figures,
+    figure_from_data,
+    figure_problems,
+    missing_poses,
+)
 from psoas_desktop.core.routines import (
     ONE,
     Exercise,
     Frequency,
+    LoadMeasure,
+    LoadUnit,
     Phase,
     Range,
     Rests,
@@ -132,8 +141,18 @@ def _range(data: dict[str, Any] | None, path: str, problems: list[str]) -> Range
     return Range(low, high, default)
 
 
+def _load_measure(data: dict[str, Any] | None) -> LoadMeasure | None:
+    if data is None:
+        return None
+    unit = LoadUnit(data["unit"])
+    top = 1.0 if unit is LoadUnit.ON_OFF else 20.0
+    return LoadMeasure(unit, data.get("start", 0), data.get("step", 1), data.get("max", top),
+                       data.get("suggest", True))
+
+
 def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
     kind = WorkKind(data["kind"])
+    phases = tuple(Phase(p["name"], p.get("cue", "")) for p in data.get("phases", ()))
     tempo_data = data.get("tempo")
     tempo = Tempo(tempo_data["seconds_per_rep"]) if tempo_data else None
     if tempo is None and kind in (WorkKind.TEMPO, WorkKind.REP_HOLD):
@@ -146,15 +165,44 @@ def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
         sets=_range(data.get("sets"), f"{path}.sets", problems) or ONE,
         reps=_range(data.get("reps"), f"{path}.reps", problems) or ONE,
         hold=_range(data.get("hold"), f"{path}.hold", problems),
-        phases=tuple(Phase(p["name"], p.get("cue", "")) for p in data.get("phases", ())),
+        phases=phases,
         tempo=tempo,
         equipment=tuple(data.get("equipment", ())),
         load=data.get("load", ""),
+        load_measure=_load_measure(data.get("load_measure")),
         steps=tuple(data.get("steps", ())),
         cues=tuple(data.get("cues", ())),
         safety=tuple(data.get("safety", ())),
         source_note=data.get("source_note", ""),
+        side_words=_side_words(data.get("side_words")),
+        figure=_figure(data, path, problems, kind, phases),
     )
+
+
+def _side_words(data: dict[str, str] | None) -> tuple[str, str]:
+    return (data["left"], data["right"]) if data else ("", "")
+
+
+def _figure(data: dict[str, Any], path: str, problems: list[str], kind: WorkKind,
+            phases: tuple[Phase, ...]) -> str | Figure | None:
+    """The exercise's `figure`: a built-in figure's id (checked when the figures load), or a
+    figure of its own, checked here against the poses schema and the exercise's kind."""
+    value = data.get("figure")
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if value not in builtin_figures().figures:
+            problems.append(f"{path}.figure: no built-in figure has the id '{value}'")
+        return value
+    found = figure_problems(value, f"{path}.figure")
+    if found:
+        problems.extend(found[:MAX_PROBLEMS_PER_FILE])
+        return None
+    figure = figure_from_data(data["id"], value)
+    probe = Exercise(id=data["id"], name="", kind=kind, per_side=False, phases=phases)
+    problems.extend(f"{path}.figure.poses: no pose '{name}' (a {kind.value} exercise needs it)"
+                    for name in missing_poses(figure, probe))
+    return figure
 
 
 def build_routines(
@@ -198,6 +246,9 @@ def build_routines(
             exercises=tuple(exercises),
             notes=tuple(data.get("notes", ())),
             source_file=str(path),
+            minutes=_range(data.get("minutes"), f"{where}.minutes", problems),
+            strength=data.get("day_kind") == "strength",
+            weeks=_range(data.get("weeks"), f"{where}.weeks", problems),
         ))
     if problems:
         raise RoutineFileError(path, [f"{path}: {p}" for p in problems[:MAX_PROBLEMS_PER_FILE]])

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from psoas_desktop.core.completion import StepTry, seconds_done, share_of, stored_status
 from psoas_desktop.core.engine import Event, Finished, Session, StepEnded, StepStarted
 from psoas_desktop.core.routines import Routine, Target
 from psoas_desktop.core.timeline import Timeline
+from psoas_desktop.core.training_log import LogDetails
 from psoas_desktop.storage.history import History, WallClock, utc_now
 from psoas_desktop.storage.writes import PlannedTarget, SessionRef, check_rating
 
@@ -27,7 +29,8 @@ def planned_targets(timeline: Timeline, targets: Mapping[str, Target]) -> list[P
     for step in timeline.steps:
         if step.exercise_id is not None and step.is_effort:
             efforts[step.exercise_id] = efforts.get(step.exercise_id, 0) + 1
-    return [PlannedTarget(ex.id, targets[ex.id], efforts.get(ex.id, 0))
+    return [PlannedTarget(ex.id, targets[ex.id].clamped(ex), efforts.get(ex.id, 0),
+                          ex.load_measure.unit.value if ex.load_measure else None)
             for ex in timeline.routine.exercises if ex.id in targets]
 
 
@@ -45,10 +48,17 @@ class Recording:
         self._pain_before = pain_before
         self.ref: SessionRef | None = None  # set when the session starts
         self.status: str | None = None  # completed / finished_early once Finished
+        self._tries: list[StepTry] = []  # the steps as they ended, for the share done
 
     @property
     def pain_before(self) -> int | None:
         return self._pain_before
+
+    @property
+    def share_done(self) -> float:
+        """How much of the plan the steps recorded so far amount to (core/completion)."""
+        done = sum(seconds_done(self._tries).values())
+        return share_of(done, self._timeline.total_seconds)
 
     @property
     def started(self) -> bool:
@@ -61,18 +71,19 @@ class Recording:
                 self._timeline.total_seconds, planned_targets(self._timeline, self._targets),
                 self._pain_before)
         elif isinstance(event, StepEnded) and self.ref is not None:
+            self._tries.append(StepTry(event.index, event.step.seconds, event.active_seconds))
             self._history.add_step(self.ref, event.index, event.step, event.active_seconds,
                                    event.skipped, self._wall_clock())
         elif isinstance(event, Finished) and self.ref is not None:
-            self.status = "completed" if event.completed else "finished_early"
+            self.status = stored_status(event.completed, self.share_done)
             self._history.end_session(self.ref, self.status, self._wall_clock(),
                                       event.active_seconds)
 
     def save_log(self, pain_after: int | None = None, stiffness: int | None = None,
-                 notes: str = "") -> None:
+                 notes: str = "", details: LogDetails | None = None) -> None:
         """The after-session log (the dialog's answer). Ignored if the session never started."""
         if self.ref is not None:
-            self._history.save_log(self.ref, pain_after, stiffness, notes)
+            self._history.save_log(self.ref, pain_after, stiffness, notes, details)
 
 
 class Recorder:

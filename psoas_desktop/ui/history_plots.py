@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from psoas_desktop.core.adherence import Done, day_streaks, weekly, weeks_on_target
+from psoas_desktop.core.adherence import Done, WeekTotal, weekly, weeks_met, weeks_on_target
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
@@ -144,12 +144,13 @@ class HistoryPlots(QWidget):
         self.weeks.addItem(self.band)
         self.weeks.addItem(self.week_bars)
         self.minutes.addItem(self.minute_bars)
-        self.pain.addLegend(offset=(8, 4))
+        # The legend in the text colour: pyqtgraph's default grey was 3:1 on white.
+        self.pain.addLegend(offset=(8, 4), labelTextColor=self._fg)
         self.pain_before = self.pain.plot(pen=None, symbol="o", symbolSize=6, symbolPen=None,
                                           symbolBrush=BLUE, name="before")
         self.pain_after = self.pain.plot(pen=None, symbol="t", symbolSize=7, symbolPen=None,
                                          symbolBrush=ORANGE, name="after")
-        self.exercise.addLegend(offset=(8, 4))
+        self.exercise.addLegend(offset=(8, 4), labelTextColor=self._fg)
         self.hold_line = self.exercise.plot(pen=pg.mkPen(GREEN, width=2), symbol="o",
                                             symbolSize=5, symbolBrush=GREEN, symbolPen=None,
                                             name="hold (s)")
@@ -245,8 +246,14 @@ class HistoryPlots(QWidget):
 
     def _show_weeks(self, sessions: list[SessionRow]) -> None:
         today = self._today()
-        done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
-        weeks = weekly(done, until=today)
+        # A session counts a week only with half its plan done (core/completion.py); its
+        # minutes count all the same, for they were spent.
+        done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions
+                if s.counts_for_week]
+        by_week = {w.week: w.sessions for w in weekly(done)}
+        spent = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
+        weeks = [WeekTotal(w.week, by_week.get(w.week, 0), w.minutes)
+                 for w in weekly(spent, until=today)]
         xs = np.array([stamp(w.week) + WEEK / 2 for w in weeks])
         counts = np.array([w.sessions for w in weeks], dtype=float)
         minutes = np.array([w.minutes for w in weeks])
@@ -273,12 +280,12 @@ class HistoryPlots(QWidget):
             counts, lambda v: f"{v:.0f} session{'s' if v != 1 else ''}"))])
         self.hovers[self.minutes].set([(xs, minutes, week_text(
             minutes, lambda v: f"{v:.0f} min"))])
-        current, _ = day_streaks({d.day for d in done}, today)
-        on_target = weeks_on_target(weeks, frequency[0], today) if frequency else 0
         parts = [f"{len(sessions)} sessions"]
         if frequency:
-            parts.append(f"{on_target} week{'s' if on_target != 1 else ''} in a row on target")
-        parts.append(f"{current} day{'s' if current != 1 else ''} in a row")
+            met, counted = weeks_met(weeks, frequency[0], today)
+            on_target = weeks_on_target(weeks, frequency[0], today)
+            parts.append(f"{met} of {counted} week{'s' if counted != 1 else ''} met the target")
+            parts.append(f"{on_target} in a row")
         self.streak.setText(" · ".join(parts))
 
     def _show_pain(self, sessions: list[SessionRow]) -> None:

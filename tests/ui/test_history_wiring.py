@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from psoas_desktop.core.engine import State
 from psoas_desktop.storage.history import History
@@ -26,12 +27,16 @@ def run_session(window, clock):
 
 
 def test_the_window_records_logs_and_suggests(window, book, clock, tmp_path, monkeypatch) -> None:
-    history = History(tmp_path / "history.sqlite3")
     day = [datetime(2026, 3, 2, 8, 0, tzinfo=UTC)]
-    link = HistoryLink(window, history, book,
-                       lambda: day[0] + timedelta(seconds=clock() - 1000))
+
+    def wall() -> datetime:
+        return day[0] + timedelta(seconds=clock() - 1000)
+
+    history = History(tmp_path / "history.sqlite3", wall_clock=wall)
+    link = HistoryLink(window, history, book, wall)
     answers = iter([LogAnswer(1, 3, "easier"), None])
-    monkeypatch.setattr(LogDialog, "ask", classmethod(lambda cls, parent, pain: next(answers)))
+    monkeypatch.setattr(LogDialog, "ask",
+                        classmethod(lambda cls, parent, pain, *more: next(answers)))
 
     window.start_panel.pain.setValue(2)
     session = run_session(window, clock)
@@ -41,12 +46,15 @@ def test_the_window_records_logs_and_suggests(window, book, clock, tmp_path, mon
     assert (row.log.pain_before, row.log.pain_after, row.log.notes) == (2, 1, "easier")
     assert window.start_panel.rows["standing-glute-squeeze"].suggestion.isHidden()
 
-    day[0] += timedelta(days=2)
+    day[0] += timedelta(days=3)
     run_session(window, clock)  # the log skipped this time: unrated pain does not block
     assert len(history.sessions()) == 2
     row = window.start_panel.rows["standing-glute-squeeze"]
+    assert row.suggestion.isHidden()  # a week at a target before the next step
+    day[0] += timedelta(days=4)
+    link.show_suggestions()
     assert not row.suggestion.isHidden()
-    assert "5 reps" in row.suggestion.text()
+    assert "hold 8 s instead of 5 s" in row.suggestion.text()
     link.close()
 
 
@@ -64,3 +72,28 @@ def test_ctrl_h_opens_one_history_window(window, book, tmp_path, qtbot) -> None:
     window.historyRequested.emit()
     assert link.view is view
     link.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise",  # offscreen: no stacking
+                         "This plugin does not support propagateSizeHints")
+def test_the_history_window_fits_the_screen_and_closes_with_esc(window, book, tmp_path,
+                                                                qtbot) -> None:
+    link = HistoryLink(window, History(tmp_path / "history.sqlite3"), book)
+    window.historyRequested.emit()
+    view = link.view
+    qtbot.addWidget(view)
+    room = view.screen().availableGeometry()
+    assert view.width() <= room.width() and view.height() <= room.height()
+    # Offscreen may keep the main window active where a desktop activates the new window;
+    # then the main window's own Esc (leave fullscreen) would take the key first.
+    window.window_actions.leave_fullscreen.setEnabled(False)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+    link.close()
+
+
+def test_the_main_window_first_fits_the_screen(make_window, sink) -> None:
+    window = make_window(sink)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.width() >= 720 and window.height() >= 520
