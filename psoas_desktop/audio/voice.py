@@ -10,12 +10,16 @@ import os
 import sys
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 ENGINE_VARIABLE = "PSOAS_SPEECH_ENGINE"  # an engine name, or none/off for no voice
 # Sent but not yet acknowledged utterances beyond which the speaker counts as stuck.
 MAX_UNANSWERED = 2
 NO_VOICE = ("none", "off")  # PSOAS_SPEECH_ENGINE=none: beeps only, no speaker process
+# A speaker that is not ready by then is stuck (a wedged speech-dispatcher never answers):
+# it is ended and the window says so; retry() tries again when the user asks.
+START_DEADLINE_MS = 5000
+NOT_ANSWERING = "the speech engine is not answering"
 
 
 class Speech(Protocol):
@@ -37,8 +41,14 @@ class Voice(QObject):
     availability_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None,
-                 command: list[str] | None = None) -> None:
+                 command: list[str] | None = None,
+                 start_deadline_ms: int = START_DEADLINE_MS) -> None:
         super().__init__(parent)
+        self._command = command or speaker_command()
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(start_deadline_ms)
+        self._deadline.timeout.connect(self._not_answering)
         self._ready = False
         self._volume = 1.0
         self._sent = 0
@@ -56,8 +66,29 @@ class Voice(QObject):
         self._process.readyReadStandardOutput.connect(self._read)
         self._process.errorOccurred.connect(self._on_process_error)
         self._process.finished.connect(self._on_finished)
-        program, *arguments = command or speaker_command()
+        self._start()
+
+    def _start(self) -> None:
+        program, *arguments = self._command
+        self._deadline.start()
         self._process.start(program, arguments)
+
+    def retry(self) -> None:
+        """Start the speaker again after it stopped answering (the user asked for words)."""
+        if self.problem != NOT_ANSWERING:
+            return
+        self.problem = ""
+        self._buffer = b""
+        self._sent = self._answered = 0
+        self._texts.clear()
+        self._start()
+
+    def _not_answering(self) -> None:
+        if self._ready:
+            return
+        self.problem = NOT_ANSWERING
+        self._end_process()
+        self.availability_changed.emit(False)  # not a change of _ready: said all the same
 
     def available(self) -> bool:
         return self._ready
@@ -86,10 +117,15 @@ class Voice(QObject):
     def close(self) -> None:
         """End the speaker now; a stuck engine is killed, not waited for."""
         self._ready = False
+        self._deadline.stop()
+        self._end_process()
+
+    def _end_process(self) -> None:
         if self._process.state() is not QProcess.ProcessState.NotRunning:
             self._process.finished.disconnect(self._on_finished)
             self._process.kill()
             self._process.waitForFinished(1000)
+            self._process.finished.connect(self._on_finished)
 
     def _write(self, *fields: str) -> None:
         self._process.write(("\t".join(fields) + "\n").encode())
@@ -102,6 +138,8 @@ class Voice(QObject):
 
     def _handle(self, line: str) -> None:
         kind, _, rest = line.partition("\t")
+        if kind in ("ready", "unavailable"):
+            self._deadline.stop()  # it answered, one way or the other
         if kind == "ready":
             self.engine = rest
             self._set_ready(True)

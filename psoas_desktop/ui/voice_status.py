@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from psoas_desktop.audio.voice import Voice
+from psoas_desktop.audio.voice import NOT_ANSWERING, Voice
 from psoas_desktop.ui.main_window import MainWindow
 
 NO_VOICE = "No spoken cues ({problem}): the beeps carry on."
+STUCK = "No spoken cues: " + NOT_ANSWERING
 VOICE_TURNED_OFF = "voice turned off"  # PSOAS_SPEECH_ENGINE=none: on purpose, nothing to say
 
 
@@ -23,10 +24,16 @@ def watch_voice(window: MainWindow, voice: Voice) -> QLabel:
     def show(*_: object) -> None:
         problem = "" if voice.available() or not window.settings.voice else voice.problem
         missing = problem not in ("", VOICE_TURNED_OFF)
-        label.setText(NO_VOICE.format(problem=problem) if missing else "")
+        text = STUCK if problem == NOT_ANSWERING else NO_VOICE.format(problem=problem)
+        label.setText(text if missing else "")
         label.setVisible(missing)
+
+    def setting_changed(key: str) -> None:
+        if key == "sound/voice" and window.settings.voice:
+            voice.retry()  # ticked again: the user asks for words, try the engine once more
+        show()
 
     voice.availability_changed.connect(show)
     window.sessionCreated.connect(show)
-    window.settings.changed.connect(show)
+    window.settings.changed.connect(setting_changed)
     return label

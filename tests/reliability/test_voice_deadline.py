@@ -1,0 +1,45 @@
+"""A speech engine that never answers (speech-dispatcher wedged): after the start-up deadline
+the status line says so, and ticking "Speak the cues" again tries the engine once more."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from psoas_desktop.audio.voice import NOT_ANSWERING, Voice
+from psoas_desktop.ui.voice_status import STUCK, watch_voice
+
+# A stand-in speaker: stuck (reads its input, says nothing) on its first start; on the next it
+# answers as the real one does once its engine is up.
+FAKE_SPEAKER = """
+import pathlib, sys
+flag = pathlib.Path(sys.argv[1])
+if flag.exists():
+    print("ready\\tfake", flush=True)
+else:
+    flag.touch()
+sys.stdin.read()
+"""
+
+
+def test_a_stuck_speaker_is_reported_and_retried(qtbot, window, tmp_path: Path) -> None:
+    command = [sys.executable, "-c", FAKE_SPEAKER, str(tmp_path / "started-once")]
+    voice = Voice(window, command=command, start_deadline_ms=300)
+    label = watch_voice(window, voice)
+    window.settings.voice = True
+    try:
+        qtbot.waitUntil(lambda: voice.problem == NOT_ANSWERING, timeout=10_000)
+        assert not voice.available()
+        assert label.isVisible() and label.text() == STUCK
+        assert STUCK == "No spoken cues: the speech engine is not answering"
+        voice.say("Hold")  # dropped at once, never queued for a speaker that is not there
+        assert voice.dropped == 1
+
+        window.settings.voice = False  # untick...
+        assert not label.isVisible()
+        window.settings.voice = True  # ...and tick again: the engine is asked once more
+        qtbot.waitUntil(voice.available, timeout=10_000)
+        assert voice.problem == "" and voice.engine == "fake"
+        assert not label.isVisible()
+    finally:
+        voice.close()
