@@ -66,6 +66,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from psoas_desktop.ui import crash_dialog
     from psoas_desktop.ui.main_window import MainWindow
     from psoas_desktop.ui.quit_signals import end_on_signals
+    from psoas_desktop.ui.routine_problem import show_routine_problems
     from psoas_desktop.ui.settings import Settings
     from psoas_desktop.ui.theme import SystemScheme, apply_theme
 
@@ -85,6 +86,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     window = MainWindow(book, settings)
     window.setWindowTitle(APP_TITLE)
     instance.raiseRequested.connect(window.bring_forward)
+    show_routine_problems(window, book.problems, paths.config_dir)
     first_paint.watch(window)
     # Sound (QtMultimedia, speech) and the history (SQLite) load once the window has painted.
     first_paint.after_first_paint(window, lambda: _attach_sound(window))
