@@ -11,16 +11,13 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
+from psoas_desktop.storage.faults import is_corruption
 from psoas_desktop.storage.migrations import (
-    SCHEMA_VERSION,
     ForeignDatabaseError,
     NewerSchemaError,
     migrate,
 )
-
-# SQLite's primary result codes (https://www.sqlite.org/rescode.html) this module reacts to.
-SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
-SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+from psoas_desktop.storage.schema import SCHEMA_VERSION
 
 # How long a write waits for another program's lock before it is kept in memory instead.
 DEFAULT_BUSY_TIMEOUT = 1.0
@@ -30,15 +27,6 @@ Connect = Callable[[Path, float], sqlite3.Connection]
 
 class CorruptDatabase(Exception):
     """The file is damaged, or is not a history database at all."""
-
-
-def result_code(exc: BaseException) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return None if code is None else code & 0xFF  # extended codes keep the primary in the low byte
-
-
-def is_corruption(exc: BaseException) -> bool:
-    return result_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
 def raw_connect(path: Path, busy_timeout: float) -> sqlite3.Connection:

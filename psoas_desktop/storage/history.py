@@ -1,65 +1,48 @@
 """The session history: one SQLite file, written a step at a time, that survives faults.
 
-Writes that record a session go through a queue: each runs in its own transaction, in order.
-When the disk is full or read-only, or another program holds the lock past the busy timeout, a
-write stays queued in memory, `problem` says why, and the queue is written as soon as a later
-write or `flush()` finds the file writable again (with `retry_interval`, later writes wait that
-long before trying). A session is never stopped by its history.
+History puts the rooms together: the connection and its recovery (connection.py), marking
+interrupted sessions (interrupted.py), the write queue (write_queue.py), and here the recording,
+editing and reading API. Errors are sorted once, in faults.py. A session is never stopped by
+its history.
 
-Listeners: `on_changed` callbacks run after rows were written or edited (views refresh);
-`on_problem` callbacks get a message when writing starts failing and None once all is saved.
+Listeners: `changed` hears None after rows were written or edited (views refresh);
+`problem_changed` hears a message when writing starts failing and None once all is saved.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from psoas_desktop.core.progression import (
-    SESSIONS_NEEDED,
-    ExerciseResult,
-    Suggestion,
-    suggest_for_routine,
-)
-from psoas_desktop.core.routines import Routine, Target
+from psoas_desktop.core.listeners import Listeners
+from psoas_desktop.core.progression import ExerciseResult
+from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import Step
 from psoas_desktop.storage import queries, writes
+from psoas_desktop.storage.connection import HistoryFile, OpenFailed, WallClock
 from psoas_desktop.storage.database import (
     DEFAULT_BUSY_TIMEOUT,
-    SQLITE_BUSY,
-    SQLITE_FULL,
-    SQLITE_LOCKED,
     Connect,
-    CorruptDatabase,
-    move_aside,
-    open_connection,
     raw_connect,
-    result_code,
     transaction,
 )
-from psoas_desktop.storage.migrations import NewerSchemaError
+from psoas_desktop.storage.faults import HistoryError, Problem, edit_error, read_error
+from psoas_desktop.storage.interrupted import mark_interrupted
 from psoas_desktop.storage.records import SessionRow, StepRow
-from psoas_desktop.storage.writes import (
-    Operation,
-    PlannedTarget,
-    SessionRef,
-)
+from psoas_desktop.storage.write_queue import WriteQueue
+from psoas_desktop.storage.writes import PlannedTarget, SessionRef, Write
+
+__all__ = ["History", "HistoryError", "WallClock", "utc_now"]
 
 _T = TypeVar("_T")
-WallClock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class HistoryError(Exception):
-    """The history cannot be read or edited right now; the message says why, in one line."""
 
 
 class History:
@@ -86,179 +69,91 @@ class History:
         countdown stutter and drop cues.
         """
         self.path = Path(path)
-        self.notice: str | None = None  # a one-off message for the user, e.g. a file moved aside
-        self.moved_to: Path | None = None
-        self.problem: str | None = None  # why writes are waiting in memory; None when saved
-        self.cause: str | None = None  # the last fault alone, without what is done about it
-        self.interrupted_found = 0  # sessions found running at open and marked interrupted
-        self.dropped = 0  # queued rows the file refused outright (never expected)
-        self.on_changed: list[Callable[[], None]] = []
-        self.on_problem: list[Callable[[str | None], None]] = []
-        self._busy_timeout = busy_timeout
-        self._connect_fn = connect
-        self._recovered = not recover
-        self._move_corrupt = move_corrupt
-        self._wall_clock = wall_clock
-        self._pending: deque[Operation] = deque()
-        self._retry_interval = retry_interval
-        self._clock = clock
-        self._retry_at: float | None = None  # submits only queue until then
-        self._conn: sqlite3.Connection | None = None
+        self.changed: Listeners[None] = Listeners()
+        self.problem_changed: Listeners[str | None] = Listeners()
+        self._problem: Problem | None = None
+        self._interrupted_found = 0
+        self._file = HistoryFile(self.path, busy_timeout, connect, move_corrupt, wall_clock,
+                                 self._recover if recover else None)
+        self._queue = WriteQueue(self._file, self._set_problem, lambda: self.changed.emit(None),
+                                 retry_interval=retry_interval, clock=clock)
         self._connection()
 
-    # --- the connection ----------------------------------------------------------------------
+    # --- what the history says about itself (read-only) -------------------------------------
+
+    @property
+    def problem(self) -> str | None:
+        """Why writes are waiting in memory, or were refused; None when all is saved."""
+        return self._problem.message if self._problem else None
+
+    @property
+    def cause(self) -> str | None:
+        """The last fault alone, without what is done about it."""
+        return self._problem.cause if self._problem else None
+
+    @property
+    def notice(self) -> str | None:
+        """A one-off message for the user, e.g. a damaged file moved aside."""
+        return self._file.notice
+
+    @property
+    def moved_to(self) -> Path | None:
+        return self._file.moved_to
+
+    @property
+    def interrupted_found(self) -> int:
+        """Sessions found running at open and marked interrupted."""
+        return self._interrupted_found
+
+    @property
+    def dropped(self) -> int:
+        """Queued rows the file refused outright (never expected)."""
+        return self._queue.dropped
 
     @property
     def pending(self) -> int:
         """Writes kept in memory, waiting for the file to become writable."""
-        return len(self._pending)
+        return self._queue.pending
 
     @property
     def available(self) -> bool:
         return self._connection() is not None
 
-    def close(self) -> None:
-        """Try once more to write what is queued, then close the file."""
-        if self._pending:
-            self.flush()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def _open(self) -> sqlite3.Connection:
-        return open_connection(self.path, self._busy_timeout, self._connect_fn)
-
-    def _connection(self) -> sqlite3.Connection | None:
-        if self._conn is not None:
-            return self._conn
-        try:
-            try:
-                conn = self._open()
-            except CorruptDatabase as exc:
-                if not self._move_corrupt:
-                    self.cause = f"{self.path} is damaged or not a history ({exc})"
-                    self._set_problem(self.cause)
-                    return None
-                self.moved_to = move_aside(self.path, self._wall_clock())
-                self.notice = (f"The history file was damaged ({exc}). It was moved to "
-                               f"{self.moved_to} and a new history was started.")
-                conn = self._open()
-            if not self._recovered:
-                self._recover(conn)
-        except NewerSchemaError as exc:
-            self.cause = f"Not using {self.path}: {exc}"
-            self._set_problem(f"{self.cause}.")
-            return None
-        except (sqlite3.Error, OSError, CorruptDatabase) as exc:
-            self._set_problem(self._describe(exc))
-            return None
-        self._conn = conn
-        return conn
+    # --- the connection ----------------------------------------------------------------------
 
     def _recover(self, conn: sqlite3.Connection) -> None:
+        self._interrupted_found = mark_interrupted(conn)
+
+    def _connection(self) -> sqlite3.Connection | None:
         try:
-            self.interrupted_found = self._mark_interrupted(conn)
-        except sqlite3.Error:
-            conn.close()
-            raise
-        self._recovered = True
+            return self._file.connection()
+        except OpenFailed as exc:
+            self._set_problem(exc.problem)
+            return None
 
-    @staticmethod
-    def _mark_interrupted(conn: sqlite3.Connection) -> int:
-        """Sessions a crash or kill left 'running' are kept, marked interrupted, with the end
-        and active time their recorded steps show."""
-        with transaction(conn):
-            cursor = conn.execute("""
-                UPDATE sessions SET status = 'interrupted',
-                    ended_at = COALESCE(
-                        (SELECT MAX(ended_at) FROM steps WHERE session_id = sessions.id),
-                        started_at),
-                    active_seconds = COALESCE(
-                        (SELECT SUM(actual_seconds) FROM steps WHERE session_id = sessions.id),
-                        0)
-                WHERE status = 'running'""")
-        return cursor.rowcount
-
-    def _cause(self, exc: BaseException) -> str:
-        """What went wrong, in one sentence without a full stop."""
-        code = result_code(exc)
-        if code in (SQLITE_BUSY, SQLITE_LOCKED):
-            return "Another program is using the history file"
-        if code == SQLITE_FULL:
-            return "The disk is full"
-        return f"Cannot write the history at {self.path} ({exc})"
-
-    def _describe(self, exc: BaseException) -> str:
-        self.cause = self._cause(exc)
-        return f"{self.cause}; sessions are kept in memory and saved as soon as they can be."
-
-    def _set_problem(self, problem: str | None) -> None:
-        if problem == self.problem:
+    def _set_problem(self, problem: Problem | None) -> None:
+        if problem == self._problem:
             return
-        self.problem = problem
-        for listener in list(self.on_problem):
-            listener(problem)
+        before = self.problem
+        self._problem = problem
+        if self.problem != before:
+            self.problem_changed.emit(self.problem)
 
-    def _changed(self) -> None:
-        for listener in list(self.on_changed):
-            listener()
+    def close(self) -> None:
+        """Try once more to write what is queued, then close the file."""
+        if self._queue.pending:
+            self._queue.flush()
+        self._file.close()
 
     # --- recording: queued writes ------------------------------------------------------------
 
-    def submit(self, operation: Operation) -> bool:
+    def submit(self, write: Write) -> bool:
         """Queue a write and try to write everything queued; True when nothing is left."""
-        self._pending.append(operation)
-        if self._retry_at is not None and self._clock() < self._retry_at:
-            return False
-        return self.flush()
+        return self._queue.submit(write)
 
     def flush(self) -> bool:
         """Write what is queued, in order; True when nothing is left waiting."""
-        if not self._pending:
-            return True
-        conn = self._connection()
-        if conn is None:
-            self._back_off()
-            return False
-        wrote = False
-        try:
-            while self._pending:
-                operation = self._pending[0]
-                try:
-                    with transaction(conn):
-                        after = operation(conn)
-                except sqlite3.ProgrammingError:
-                    raise  # a bug in the SQL, not a storage fault
-                except sqlite3.IntegrityError as exc:
-                    # A row the file refuses (say, its session went with a file moved aside)
-                    # would block every row behind it: it is dropped, and said so.
-                    self._pending.popleft()
-                    self.dropped += 1
-                    self._set_problem(f"A row of this session could not be saved ({exc}).")
-                    continue
-                except sqlite3.Error as exc:
-                    self._set_problem(self._describe(exc))
-                    self._back_off()
-                    if result_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL):
-                        # The file may have gone or changed: open it afresh next time.
-                        conn.close()
-                        self._conn = None
-                    return False
-                self._pending.popleft()
-                if after is not None:
-                    after()
-                wrote = True
-        finally:
-            if wrote:
-                self._changed()
-        self._retry_at = None
-        if not self.dropped:
-            self._set_problem(None)
-        return True
-
-    def _back_off(self) -> None:
-        if self._retry_interval > 0:
-            self._retry_at = self._clock() + self._retry_interval
+        return self._queue.flush()
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime,
                       planned_seconds: int, targets: Sequence[PlannedTarget] = (),
@@ -282,7 +177,7 @@ class History:
         """The after-session log; the pain rated before the session is kept."""
         self.submit(writes.save_log(ref, pain_after, stiffness, notes))
 
-    # --- editing (from the history view: done at once, or an error) -------------------------
+    # --- editing (from the history view: done at once, or a HistoryError) -------------------
 
     def _require(self) -> sqlite3.Connection:
         conn = self._connection()
@@ -290,14 +185,14 @@ class History:
             raise HistoryError(self.problem or f"Cannot open the history at {self.path}.")
         return conn
 
-    def _edit(self, sql: str, params: tuple) -> None:
+    def _edit(self, sql: str, params: tuple[object, ...]) -> None:
         conn = self._require()
         try:
             with transaction(conn):
                 conn.execute(sql, params)
-        except sqlite3.OperationalError as exc:
-            raise HistoryError(f"{self._cause(exc)}.") from exc
-        self._changed()
+        except Exception as exc:  # sorted once; never a raw sqlite3 error to the caller
+            raise edit_error(exc, self.path) from exc
+        self.changed.emit(None)
 
     def set_notes(self, session_id: int, notes: str) -> None:
         self._edit("INSERT INTO log_entries (session_id, notes) VALUES (?, ?)"
@@ -314,8 +209,8 @@ class History:
         conn = self._require()
         try:
             return query(conn)
-        except sqlite3.OperationalError as exc:
-            raise HistoryError(f"Cannot read the history at {self.path} ({exc}).") from exc
+        except sqlite3.Error as exc:
+            raise read_error(exc, self.path) from exc
 
     def sessions(self, limit: int | None = None, newest_first: bool = True) -> list[SessionRow]:
         return self._read(lambda c: queries.sessions(c, limit, newest_first))
@@ -338,18 +233,3 @@ class History:
 
     def last_targets(self, routine_id: str) -> dict[str, Target]:
         return self._read(lambda c: queries.last_targets(c, routine_id))
-
-    def suggestions(self, routine: Routine, targets: Mapping[str, Target] | None = None,
-                    needed: int = SESSIONS_NEEDED) -> list[Suggestion]:
-        """Next targets for `routine`'s exercises that are ready for a step up.
-
-        `targets` are the user's current ones; by default those of the routine's last session.
-        None while the history cannot be read (a read-only or locked file): they are a hint,
-        and the window asks for them as it opens and after every session.
-        """
-        try:
-            current = dict(targets) if targets is not None else self.last_targets(routine.id)
-            results = {ex.id: self.exercise_results(ex.id, needed) for ex in routine.exercises}
-        except HistoryError:
-            return []
-        return suggest_for_routine(routine, current, results, needed)

@@ -10,6 +10,7 @@ from psoas_desktop.core.engine import Session
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
+from psoas_desktop.storage.suggestions import suggestions
 from psoas_desktop.ui.main_window import MainWindow
 
 # Rows held in memory after a full disk or a lock are retried this often.
@@ -30,7 +31,7 @@ class HistoryLink(QObject):
         self.storage_status.setAccessibleName("History status")
         self.storage_status.hide()
         window.statusBar().addPermanentWidget(self.storage_status)
-        history.on_problem.append(self._show_problem)
+        history.problem_changed.add(self._show_problem)
         if history.problem:
             self._show_problem(history.problem)
         self._flusher = QTimer(self)
@@ -70,7 +71,7 @@ class HistoryLink(QObject):
         routine = self.window.routine()
         if routine is None:
             return
-        found = self.history.suggestions(routine, self.window.start_panel.targets())
+        found = suggestions(self.history, routine, self.window.start_panel.targets())
         self.window.set_suggestions({s.exercise_id: (s.target, s.reason) for s in found})
 
     def open_view(self) -> None:

@@ -10,6 +10,7 @@ made, so the window can create it cheaply and start-up stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,9 +59,9 @@ def rating_text(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _forget(history: History, listener: Callable[[], None]) -> None:
-    if listener in history.on_changed:
-        history.on_changed.remove(listener)
+def _forget(history: History, listener: Callable[[None], None]) -> None:
+    with suppress(ValueError):  # already gone
+        history.changed.remove(listener)
 
 
 class SessionTable(QAbstractTableModel):
@@ -208,7 +209,7 @@ class HistoryView(QWidget):
         # A session writes a row every few seconds: refresh once for a burst of them.
         self._refresh_soon = QTimer(self, singleShot=True, interval=refresh_delay_ms)
         self._refresh_soon.timeout.connect(self.refresh)
-        history.on_changed.append(self._history_changed)
+        history.changed.add(self._history_changed)
         self.destroyed.connect(lambda: _forget(history, self._history_changed))
 
     # --- hooks a test (or the window) can replace -------------------------------------------
@@ -244,7 +245,7 @@ class HistoryView(QWidget):
         self.plot_area.layout().addWidget(self.plots)
         self._stale = True
 
-    def _history_changed(self) -> None:
+    def _history_changed(self, _: None = None) -> None:
         if self.isVisible():
             self._refresh_soon.start()
         else:
