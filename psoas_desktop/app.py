@@ -96,7 +96,8 @@ def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> Non
     from psoas_desktop.ui.history_link import HistoryLink
 
     history = History(paths.history_db, busy_timeout=HISTORY_BUSY_TIMEOUT,
-                      retry_interval=HISTORY_RETRY_SECONDS)
+                      retry_interval=HISTORY_RETRY_SECONDS,
+                      keep_folders=[paths.cache_dir] if paths.cache_dir else [])
     link = HistoryLink(window, history, book)
     link.tell_notice()
     QApplication.instance().aboutToQuit.connect(link.close)

@@ -29,6 +29,9 @@ from psoas_desktop.core.routines import (
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_PROBLEMS_PER_FILE = 20
+# A routine at its largest targets: steps in its plan, and seconds of effort (rests aside).
+MAX_PLAN_STEPS = 5000
+MAX_PLAN_SECONDS = 4 * 3600
 _MESSAGE_CHARS = 240
 
 
@@ -48,7 +51,8 @@ def json_path(parts: Iterable[str | int]) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            shown = part if part.isprintable() else ascii(part)  # a path prints on one line
+            text += f".{shown}" if text else shown
     return text or "(top level)"
 
 
@@ -76,16 +80,23 @@ def read_document(path: Path, check_schema: bool = True) -> dict[str, Any]:
     if not text.strip():
         raise RoutineFileError(path, [f"{name}: the file is empty"])
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise RoutineFileError(path, [f"{name}: line {exc.lineno} column {exc.colno}: "
                                       f"not valid JSON ({exc.msg})"]) from exc
     except RecursionError as exc:
         raise RoutineFileError(path, [f"{name}: nested too deeply to read"]) from exc
-    problems = schema_problems(document) if check_schema else []
+    except ValueError as exc:  # an integer of thousands of digits; NaN or Infinity
+        raise RoutineFileError(path, [f"{name}: a number cannot be read ({_shorten(str(exc))})"]
+                               ) from exc
+    problems = schema_problems(document) + text_problems(document) if check_schema else []
     if problems:
         raise RoutineFileError(path, [f"{name}: {p}" for p in problems])
     return document
+
+
+def _refuse_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a number JSON allows")
 
 
 @cache
@@ -97,7 +108,13 @@ def _validator() -> Any:
     from psoas_desktop.resources import routines_schema
 
     schema = json.loads(routines_schema().read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    # JSON Schema counts 2.0 as an integer; the app's counts are Python ints, so a float of
+    # any kind is refused where a whole number is asked for (and a bool is no number).
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+    strict = jsonschema.validators.extend(base, type_checker=checker)
+    return strict(schema)
 
 
 def schema_problems(document: Any) -> list[str]:
@@ -118,6 +135,14 @@ def schema_problems(document: Any) -> list[str]:
             shown = inside or [best_match(error.context)]
         problems.extend(f"{json_path(e.absolute_path)}: {_shorten(e.message)}" for e in shown)
     return problems[:MAX_PROBLEMS_PER_FILE]
+
+
+def text_problems(document: Any) -> list[str]:
+    """Every string the app could not store, show or speak as it is (core/text_check.py)."""
+    from psoas_desktop.core.text_check import document_text_problems
+
+    found = [f"{json_path(path)}: {problem}" for path, problem in document_text_problems(document)]
+    return found[:MAX_PROBLEMS_PER_FILE]
 
 
 def _range(data: dict[str, Any] | None, path: str, problems: list[str]) -> Range | None:
@@ -186,6 +211,9 @@ def build_routines(
                     problems.append(f"{where}.exercises[{j}]: no exercise has the id '{item}'")
             else:
                 exercises.append(_exercise(item, f"{where}.exercises[{j}]", problems))
+        size_problem = plan_size_problem(exercises)
+        if size_problem:
+            problems.append(f"{where}: {size_problem}")
         freq = data.get("frequency", {"min_per_week": 2, "max_per_week": 3})
         if freq["min_per_week"] > freq["max_per_week"]:
             problems.append(f"{where}.frequency.min_per_week: more than max_per_week")
@@ -206,6 +234,26 @@ def build_routines(
         values = {k: v for k, v in document["rests"].items() if k != "about"}
         rests = replace(Rests(), **values)
     return routines, library, rests
+
+
+def plan_size_problem(exercises: Sequence[Exercise]) -> str | None:
+    """A routine that, at its largest targets, would make too many steps or last too long to
+    follow (and to plan at start-up) is refused; the bound errs on the large side."""
+    steps = effort = 0
+    for ex in exercises:
+        sides = 2 if ex.per_side else 1
+        per_rep = max(len(ex.phases), 3) + 1  # the phases (or lift, hold, lower) and a rest
+        steps += ex.sets.max * (sides * (ex.reps.max * per_rep + 1) + 1) + 1
+        hold = ex.hold.max if ex.hold else 0
+        beat = ex.tempo.seconds_per_rep if ex.tempo else 0
+        effort += ex.sets.max * sides * ex.reps.max * (hold * max(len(ex.phases), 1) + beat)
+    if steps > MAX_PLAN_STEPS:
+        return (f"at its largest targets it would have about {steps:,} steps; the limit is "
+                f"{MAX_PLAN_STEPS:,}")
+    if effort > MAX_PLAN_SECONDS:
+        return (f"at its largest targets it would last over {effort // 3600} hours; the limit "
+                f"is {MAX_PLAN_SECONDS // 3600}")
+    return None
 
 
 def load_book(builtin: Path, extra: Sequence[Path] = ()) -> RoutineBook:

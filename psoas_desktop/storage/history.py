@@ -22,7 +22,7 @@ from psoas_desktop.core.listeners import Listeners
 from psoas_desktop.core.progression import ExerciseResult
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import Step
-from psoas_desktop.storage import queries, writes
+from psoas_desktop.storage import kept_rows, queries, writes
 from psoas_desktop.storage.connection import HistoryFile, OpenFailed, WallClock
 from psoas_desktop.storage.database import (
     DEFAULT_BUSY_TIMEOUT,
@@ -57,6 +57,7 @@ class History:
         wall_clock: WallClock = utc_now,
         retry_interval: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
+        keep_folders: Sequence[Path] = (),
     ) -> None:
         """Open (or create) the history at `path`; never raises for a storage fault.
 
@@ -67,6 +68,9 @@ class History:
         (of `clock`); `flush()` always tries. The app sets it: each try on a locked file waits
         `busy_timeout` in the event loop, and a freeze at every step end would make the
         countdown stutter and drop cues.
+        keep_folders: where rows still waiting at `close()` may be kept when the history's own
+        folder cannot take the side file; with `recover`, rows kept by an earlier run (beside
+        the history or in these folders) are written first.
         """
         self.path = Path(path)
         self.changed: Listeners[None] = Listeners()
@@ -77,7 +81,13 @@ class History:
                                  self._recover if recover else None)
         self._queue = WriteQueue(self._file, self._set_problem, lambda: self.changed.emit(None),
                                  retry_interval=retry_interval, clock=clock)
+        self._keep_folders = tuple(keep_folders)
+        self._kept_at: Path | None = None
+        self._merged = 0
+        self._kept_files = kept_rows.found(self.path, self._keep_folders) if recover else []
         self._connection()
+        if self._kept_files:
+            self._merge_kept()
 
     # --- what the history says about itself (read-only) -------------------------------------
 
@@ -116,6 +126,16 @@ class History:
         return self._queue.pending
 
     @property
+    def kept_at(self) -> Path | None:
+        """Where `close()` kept rows it could not write (None: nothing was left over)."""
+        return self._kept_at
+
+    @property
+    def merged(self) -> int:
+        """Rows an earlier run kept in a side file, written at this open."""
+        return self._merged
+
+    @property
     def available(self) -> bool:
         return self._connection() is not None
 
@@ -139,10 +159,26 @@ class History:
         if self.problem != before:
             self.problem_changed.emit(self.problem)
 
+    def _merge_kept(self) -> None:
+        kept = [write for path in self._kept_files for write in kept_rows.read(path)]
+        self._queue.put_first(kept)
+        if self._queue.flush():
+            self._merged = len(kept)
+            kept_rows.remove(self._kept_files)
+            self._kept_files = []
+
     def close(self) -> None:
-        """Try once more to write what is queued, then close the file."""
+        """Try once more to write what is queued, keep in a side file what still cannot be
+        written (see `kept_at`), then close the file."""
         if self._queue.pending:
             self._queue.flush()
+        waiting = self._queue.waiting()
+        if waiting:
+            self._kept_at = kept_rows.keep(waiting, self.path, self._keep_folders)
+        if self._kept_at is not None or not waiting:
+            # Rows merged from older side files are now written or in the new one.
+            kept_rows.remove(p for p in self._kept_files if p != self._kept_at)
+            self._kept_files = []
         self._file.close()
 
     # --- recording: queued writes ------------------------------------------------------------

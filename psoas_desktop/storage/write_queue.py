@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from psoas_desktop.storage.connection import HistoryFile, OpenFailed
 from psoas_desktop.storage.database import transaction
@@ -51,6 +51,10 @@ class WriteQueue:
     def waiting(self) -> list[Write]:
         """What is still to be written, in order (kept on quit)."""
         return list(self._pending)
+
+    def put_first(self, writes: Sequence[Write]) -> None:
+        """Queue `writes` ahead of everything else (rows an earlier run kept)."""
+        self._pending.extendleft(reversed(writes))
 
     def submit(self, write: Write) -> bool:
         """Queue a write and try to write everything queued; True when nothing is left."""

@@ -3,7 +3,7 @@ asked for, progression suggestions reach the start page, and storage trouble is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from psoas_desktop.core.engine import Session
@@ -43,6 +43,29 @@ class HistoryLink(QObject):
         window.historyRequested.connect(self.open_view)
         window.start_panel.picker.currentIndexChanged.connect(self.show_suggestions)
         self.show_suggestions()
+        self.kept_box: QMessageBox | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.history.pending:
+            self.history.flush()
+            if self.history.pending:
+                self.tell_kept()
+        return False
+
+    def tell_kept(self) -> None:
+        """Say, as the window closes, that rows not yet written are kept for the next start.
+        The box has no parent and does not block: the app quits once it is read, and a
+        logout's SIGTERM still ends it at once."""
+        text = (f"{self.history.pending} records of your sessions could not be written to the "
+                f"history yet ({self.history.cause}). They are kept in a file beside it and "
+                "written the next time Psoas Desktop starts.")
+        box = QMessageBox(QMessageBox.Icon.Information, "History", text,
+                          QMessageBox.StandardButton.Ok)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.kept_box = box
 
     def tell_notice(self) -> None:
         """Say once, without blocking, what the history had to do on opening (a damaged
@@ -50,6 +73,7 @@ class HistoryLink(QObject):
         if self.history.notice:
             box = QMessageBox(QMessageBox.Icon.Warning, "History", self.history.notice,
                               QMessageBox.StandardButton.Ok, self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
 
     def _session_created(self, session: Session) -> None:
@@ -105,6 +129,7 @@ class HistoryLink(QObject):
             self.history.flush()
 
     def close(self) -> None:
+        self.window.removeEventFilter(self)
         self._flusher.stop()
         if self.view is not None:
             self.view.close()
