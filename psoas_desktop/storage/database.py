@@ -93,6 +93,9 @@ def open_connection(path: Path, busy_timeout: float, connect: Connect = raw_conn
                     ) -> sqlite3.Connection:
     check_header(path)
     conn = connect(path, busy_timeout)
+    # Text that is not UTF-8 (a byte damaged, or written by another program) is read with
+    # replacement characters: one bad note must not make the whole history unreadable.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         prepare(conn, path)
     except BaseException:

@@ -11,6 +11,7 @@ Listeners: `changed` hears None after rows were written or edited (views refresh
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -33,12 +34,14 @@ from psoas_desktop.storage.database import (
 from psoas_desktop.storage.faults import HistoryError, Problem, edit_error, read_error
 from psoas_desktop.storage.interrupted import mark_interrupted
 from psoas_desktop.storage.records import SessionRow, StepRow
+from psoas_desktop.storage.row_reader import BadRow
 from psoas_desktop.storage.write_queue import WriteQueue
 from psoas_desktop.storage.writes import PlannedTarget, SessionRef, Write
 
 __all__ = ["History", "HistoryError", "WallClock", "utc_now"]
 
 _T = TypeVar("_T")
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
@@ -76,6 +79,7 @@ class History:
         self.changed: Listeners[None] = Listeners()
         self.problem_changed: Listeners[str | None] = Listeners()
         self._problem: Problem | None = None
+        self._bad_rows: tuple[BadRow, ...] = ()
         self._interrupted_found = 0
         self._file = HistoryFile(self.path, busy_timeout, connect, move_corrupt, wall_clock,
                                  self._recover if recover else None)
@@ -248,8 +252,21 @@ class History:
         except sqlite3.Error as exc:
             raise read_error(exc, self.path) from exc
 
+    @property
+    def bad_rows(self) -> tuple[BadRow, ...]:
+        """Rows the last read of sessions or steps skipped because they cannot be used."""
+        return self._bad_rows
+
+    def _checked(self, query: Callable[[sqlite3.Connection, list[BadRow]], _T]) -> _T:
+        bad: list[BadRow] = []
+        result = self._read(lambda c: query(c, bad))
+        self._bad_rows = tuple(bad)
+        for row in bad:
+            log.warning("history row skipped: %s", row)
+        return result
+
     def sessions(self, limit: int | None = None, newest_first: bool = True) -> list[SessionRow]:
-        return self._read(lambda c: queries.sessions(c, limit, newest_first))
+        return self._checked(lambda c, bad: queries.sessions(c, limit, newest_first, bad))
 
     def session(self, session_id: int) -> SessionRow | None:
         return self._read(lambda c: queries.session(c, session_id))
@@ -258,7 +275,7 @@ class History:
         return self._read(lambda c: queries.steps(c, session_id))
 
     def all_steps(self) -> list[StepRow]:
-        return self._read(lambda c: list(queries.all_steps(c)))
+        return self._checked(lambda c, bad: list(queries.all_steps(c, bad)))
 
     def exercise_ids(self) -> list[str]:
         return self._read(queries.exercise_ids)

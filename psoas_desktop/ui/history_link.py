@@ -28,6 +28,7 @@ class HistoryLink(QObject):
         self.recording: Recording | None = None
         self.view: QWidget | None = None
         self.storage_status = QLabel(window)
+        self.storage_status.setTextFormat(Qt.TextFormat.PlainText)
         self.storage_status.setAccessibleName("History status")
         self.storage_status.hide()
         window.statusBar().addPermanentWidget(self.storage_status)

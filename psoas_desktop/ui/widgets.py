@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def plain_label(text: str, parent: QWidget | None = None, accessible: str = "") -> QLabel:
@@ -14,3 +14,22 @@ def plain_label(text: str, parent: QWidget | None = None, accessible: str = "") 
     if accessible:
         label.setAccessibleName(accessible)
     return label
+
+
+def plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+              buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+              default: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok
+              ) -> QMessageBox:
+    """A message box that shows its text as it is: names and notes may hold markup."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(default)
+    return box
+
+
+def ask_plain(parent: QWidget | None, title: str, question: str) -> bool:
+    """Yes or No, with No the default: the question may be about something that cannot be
+    undone."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = plain_box(parent, QMessageBox.Icon.Question, title, question, yes | no, no)
+    return box.exec() == yes
