@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,9 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
 
+    # Settings, folders and logs say when someone trains: owner-only whatever the umask
+    # (Qt writes settings.ini with the process's umask; mkdir's parents too).
+    os.umask(os.umask(0o077) | 0o077)
     instance = claim(paths.data_dir, app)
     if instance is None:  # already running: that window was asked to come forward
         return 0

@@ -148,12 +148,21 @@ class History:
     def _recover(self, conn: sqlite3.Connection) -> None:
         self._interrupted_found = mark_interrupted(conn)
 
-    def _connection(self) -> sqlite3.Connection | None:
+    def _connection(self, for_writing: bool = True) -> sqlite3.Connection | None:
         try:
-            return self._file.connection()
+            return self._file.connection(for_writing)
         except OpenFailed as exc:
             self._set_problem(exc.problem)
             return None
+
+    @property
+    def readable(self) -> bool:
+        """The history can be read, if need be read-only (a read-only folder or disk)."""
+        return self._connection(for_writing=False) is not None
+
+    @property
+    def read_only(self) -> bool:
+        return self._file.read_only
 
     def _set_problem(self, problem: Problem | None) -> None:
         if problem == self._problem:
@@ -219,8 +228,8 @@ class History:
 
     # --- editing (from the history view: done at once, or a HistoryError) -------------------
 
-    def _require(self) -> sqlite3.Connection:
-        conn = self._connection()
+    def _require(self, for_writing: bool = True) -> sqlite3.Connection:
+        conn = self._connection(for_writing)
         if conn is None:
             raise HistoryError(self.problem or f"Cannot open the history at {self.path}.")
         return conn
@@ -246,7 +255,7 @@ class History:
     # --- reading -----------------------------------------------------------------------------
 
     def _read(self, query: Callable[[sqlite3.Connection], _T]) -> _T:
-        conn = self._require()
+        conn = self._require(for_writing=False)
         try:
             return query(conn)
         except sqlite3.Error as exc:

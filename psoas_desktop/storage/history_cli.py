@@ -58,15 +58,15 @@ def run_history(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.history_command == "list" and args.limit < 1:
         print(f"{APP_NAME}: error: --limit must be 1 or more", file=sys.stderr)
         return 2
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a dangling link is refused below
         if args.history_command == "list":
             print(f"No sessions recorded yet ({path}).", file=sys.stderr)
             return 0
         return _fail(f"no history yet at {path}; nothing to export")
     history = History(path, recover=False, move_corrupt=False)
     try:
-        if history.problem:
-            return _fail(history.cause or history.problem)
+        if not history.readable:
+            return _fail(history.cause or history.problem or f"cannot read {path}")
         if args.history_command == "list":
             return _list(history, args.limit)
         return _export(history, args.file, args.force)
