@@ -23,7 +23,7 @@ from psoas_desktop.core.listeners import Listeners
 from psoas_desktop.core.progression import ExerciseResult
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import Step
-from psoas_desktop.storage import kept_rows, queries, writes
+from psoas_desktop.storage import instance_lock, kept_rows, queries, writes
 from psoas_desktop.storage.connection import HistoryFile, OpenFailed, WallClock
 from psoas_desktop.storage.database import (
     DEFAULT_BUSY_TIMEOUT,
@@ -146,6 +146,11 @@ class History:
     # --- the connection ----------------------------------------------------------------------
 
     def _recover(self, conn: sqlite3.Connection) -> None:
+        if instance_lock.held_elsewhere(self.path.parent):
+            # Another copy of the app is recording here: its running session is live.
+            log.warning("not marking sessions interrupted: another process holds %s",
+                        self.path.parent)
+            return
         self._interrupted_found = mark_interrupted(conn)
 
     def _connection(self, for_writing: bool = True) -> sqlite3.Connection | None:
