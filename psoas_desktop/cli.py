@@ -81,7 +81,7 @@ def load_book(paths: AppPaths, extra: Path | None) -> RoutineBook:
         print(f"{APP_NAME}: refused: {paths.user_routines}: not a regular file", file=sys.stderr)
         files = []
     if extra is not None:
-        if not extra.exists():
+        if not extra.exists() and not extra.is_symlink():  # a broken link is named below
             raise UsageError(f"--routines: no such file: {extra}")
         if _special(extra):
             raise UsageError(f"--routines: not a regular file: {extra}")

@@ -7,7 +7,9 @@ the other files still load. Text from a file stays data: it is never run or rend
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
@@ -60,9 +62,32 @@ def _shorten(message: str) -> str:
     return message if len(message) <= _MESSAGE_CHARS else message[: _MESSAGE_CHARS - 1] + "…"
 
 
+def _broken_link(path: Path) -> str | None:
+    """Why `path` is a symlink that leads to no file, or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return f"a link to {os.readlink(path)}, which does not exist"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that loops back on itself"
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
+
+
+def exists_or_link(path: Path) -> bool:
+    """A file to load or to report: a link leading nowhere is reported, never skipped."""
+    return path.exists() or path.is_symlink()
+
+
 def read_document(path: Path, check_schema: bool = True) -> dict[str, Any]:
     """Read and parse a routines file, or raise RoutineFileError naming the line or place."""
     name = str(path)
+    broken = _broken_link(path)
+    if broken:
+        raise RoutineFileError(path, [f"{name}: {broken}"])
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -266,7 +291,7 @@ def load_book(builtin: Path, extra: Sequence[Path] = ()) -> RoutineBook:
     book = RoutineBook()
     library: dict[str, Exercise] = {}
     for index, path in enumerate([builtin, *extra]):
-        if index > 0 and not path.exists():
+        if index > 0 and not exists_or_link(path):
             continue
         try:
             document = read_document(path, check_schema=index > 0)
