@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from psoas_desktop.core.plan_size import plan_size_problem
 from psoas_desktop.core.routines import (
     ONE,
     Exercise,
@@ -31,9 +32,6 @@ from psoas_desktop.core.routines import (
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_PROBLEMS_PER_FILE = 20
-# A routine at its largest targets: steps in its plan, and seconds of effort (rests aside).
-MAX_PLAN_STEPS = 5000
-MAX_PLAN_SECONDS = 4 * 3600
 _MESSAGE_CHARS = 240
 
 
@@ -259,26 +257,6 @@ def build_routines(
         values = {k: v for k, v in document["rests"].items() if k != "about"}
         rests = replace(Rests(), **values)
     return routines, library, rests
-
-
-def plan_size_problem(exercises: Sequence[Exercise]) -> str | None:
-    """A routine that, at its largest targets, would make too many steps or last too long to
-    follow (and to plan at start-up) is refused; the bound errs on the large side."""
-    steps = effort = 0
-    for ex in exercises:
-        sides = 2 if ex.per_side else 1
-        per_rep = max(len(ex.phases), 3) + 1  # the phases (or lift, hold, lower) and a rest
-        steps += ex.sets.max * (sides * (ex.reps.max * per_rep + 1) + 1) + 1
-        hold = ex.hold.max if ex.hold else 0
-        beat = ex.tempo.seconds_per_rep if ex.tempo else 0
-        effort += ex.sets.max * sides * ex.reps.max * (hold * max(len(ex.phases), 1) + beat)
-    if steps > MAX_PLAN_STEPS:
-        return (f"at its largest targets it would have about {steps:,} steps; the limit is "
-                f"{MAX_PLAN_STEPS:,}")
-    if effort > MAX_PLAN_SECONDS:
-        return (f"at its largest targets it would last over {effort // 3600} hours; the limit "
-                f"is {MAX_PLAN_SECONDS // 3600}")
-    return None
 
 
 def load_book(builtin: Path, extra: Sequence[Path] = ()) -> RoutineBook:

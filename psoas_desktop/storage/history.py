@@ -201,12 +201,10 @@ class History:
 
     # --- recording: queued writes ------------------------------------------------------------
 
-    def submit(self, write: Write) -> bool:
-        """Queue a write and try to write everything queued; True when nothing is left."""
+    def submit(self, write: Write) -> bool:  # see WriteQueue
         return self._queue.submit(write)
 
     def flush(self) -> bool:
-        """Write what is queued, in order; True when nothing is left waiting."""
         return self._queue.flush()
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime,

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from psoas_desktop.cli import main
-from psoas_desktop.core.routine_file import MAX_PLAN_STEPS, load_book
+from psoas_desktop.core.plan_size import MAX_PLAN_STEPS
+from psoas_desktop.core.routine_file import load_book
 from psoas_desktop.core.routines import Rests, Target
 from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.resources import builtin_routines
