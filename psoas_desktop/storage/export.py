@@ -16,12 +16,15 @@ straight into.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from psoas_desktop.core.routines import Target
+from psoas_desktop.core.training_log import LogDetails
 from psoas_desktop.storage.export_target import open_target
+from psoas_desktop.storage.queries import details
 from psoas_desktop.storage.records import (
     LogEntry,
     SessionRow,
@@ -29,6 +32,7 @@ from psoas_desktop.storage.records import (
     from_text,
     to_text,
 )
+from psoas_desktop.storage.writes import detail_values
 
 if TYPE_CHECKING:
     from psoas_desktop.storage.history import History
@@ -37,11 +41,14 @@ if TYPE_CHECKING:
 SESSION_COLUMNS = (
     "session_id", "routine_id", "routine_name", "started_at", "ended_at", "planned_seconds",
     "active_seconds", "status", "pain_before", "pain_after", "stiffness", "notes",
+    "pain_where", "pain_side", "pain_kind", "pain_when", "task", "task_unit", "task_value",
+    "rom_left", "rom_right", "rom_unit",
 )
 STEP_COLUMNS = (
     "step_index", "kind", "exercise_id", "side", "set", "sets", "rep", "reps", "phase",
-    "target_seconds", "actual_seconds", "skipped", "step_ended_at",
+    "target_seconds", "actual_seconds", "skipped", "step_ended_at", "load", "load_unit",
 )
+Loads = Mapping[tuple[int, str], tuple[Target, str | None]]
 COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
 
 
@@ -66,18 +73,21 @@ def _session_cells(s: SessionRow) -> list[str]:
     return [_cell(v) for v in (
         s.id, s.routine_id, s.routine_name, to_text(s.started_at),
         to_text(s.ended_at) if s.ended_at else None, s.planned_seconds, s.active_seconds,
-        s.status, log.pain_before, log.pain_after, log.stiffness, log.notes)]
+        s.status, log.pain_before, log.pain_after, log.stiffness, log.notes,
+        *detail_values(log.details))]
 
 
-def _step_cells(st: StepRow) -> list[str]:
+def _step_cells(st: StepRow, loads: Loads) -> list[str]:
+    target, unit = loads.get((st.session_id, st.exercise_id or ""), (None, None))
+    load = target.load if target is not None and unit else None
     return [_cell(v) for v in (
         st.step_index, st.kind, st.exercise_id, st.side, st.set_number, st.sets, st.rep,
         st.reps, st.phase, st.target_seconds, st.actual_seconds, int(st.skipped),
-        to_text(st.ended_at))]
+        to_text(st.ended_at), load, unit)]
 
 
 def write_csv(path: Path | str, sessions: Iterable[SessionRow], steps: Iterable[StepRow],
-              force: bool = False) -> int:
+              loads: Loads | None = None, force: bool = False) -> int:
     """Write the CSV to `path` (`-`: standard output); returns rows written.
 
     `sessions` oldest first; `steps` grouped by session. Raises OSError if it cannot be
@@ -95,13 +105,25 @@ def write_csv(path: Path | str, sessions: Iterable[SessionRow], steps: Iterable[
             head = _session_cells(session)
             steps_of: list[StepRow | None] = list(by_session.get(session.id, [])) or [None]
             for entry in steps_of:
-                writer.writerow(head + (_step_cells(entry) if entry else empty))
+                writer.writerow(head + (_step_cells(entry, loads or {}) if entry else empty))
                 rows += 1
     return rows
 
 
 def _int(text: str) -> int | None:
     return int(text) if text else None
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def _details(row: Mapping[str, str]) -> LogDetails:
+    row = {key: _text(value) for key, value in row.items()}
+    return details(row["pain_where"], row["pain_side"] or None, row["pain_kind"],
+                   row["pain_when"], row["task"], row["task_unit"] or None,
+                   _float(row["task_value"]), _float(row["rom_left"]), _float(row["rom_right"]),
+                   row["rom_unit"] or None)
 
 
 def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
@@ -123,7 +145,7 @@ def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
                     int(row["planned_seconds"]), float(row["active_seconds"]),
                     _text(row["status"]), 0,
                     LogEntry(_int(row["pain_before"]), _int(row["pain_after"]),
-                             _int(row["stiffness"]), _text(row["notes"])))
+                             _int(row["stiffness"]), _text(row["notes"]), _details(row)))
                 done[session_id] = {}
             if not row["step_index"]:
                 continue
@@ -151,4 +173,4 @@ def export_history(history: History, path: Path | str, force: bool = False
     skipped = list(history.bad_rows)
     steps = history.all_steps()
     skipped += history.bad_rows
-    return write_csv(path, sessions, steps, force), skipped
+    return write_csv(path, sessions, steps, history.session_targets(), force), skipped

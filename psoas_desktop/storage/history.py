@@ -23,6 +23,7 @@ from psoas_desktop.core.listeners import Listeners
 from psoas_desktop.core.progression import ExerciseResult
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import Step
+from psoas_desktop.core.training_log import LogDetails
 from psoas_desktop.storage import instance_lock, kept_rows, queries, writes
 from psoas_desktop.storage.connection import HistoryFile, OpenFailed, WallClock
 from psoas_desktop.storage.database import (
@@ -76,6 +77,7 @@ class History:
         the history or in these folders) are written first.
         """
         self.path = Path(path)
+        self.wall_clock = wall_clock  # suggestions ask it how long a target has been in use
         self.changed: Listeners[None] = Listeners()
         self.problem_changed: Listeners[str | None] = Listeners()
         self._problem: Problem | None = None
@@ -85,13 +87,9 @@ class History:
                                  self._recover if recover else None)
         self._queue = WriteQueue(self._file, self._set_problem, lambda: self.changed.emit(None),
                                  retry_interval=retry_interval, clock=clock)
-        self._keep_folders = tuple(keep_folders)
-        self._kept_at: Path | None = None
-        self._merged = 0
-        self._kept_files = kept_rows.found(self.path, self._keep_folders) if recover else []
+        self._kept = kept_rows.Keeper(self.path, keep_folders, merge=recover)
         self._connection()
-        if self._kept_files:
-            self._merge_kept()
+        self._kept.merge_into(self._queue)
 
     # --- what the history says about itself (read-only) -------------------------------------
 
@@ -132,12 +130,12 @@ class History:
     @property
     def kept_at(self) -> Path | None:
         """Where `close()` kept rows it could not write (None: nothing was left over)."""
-        return self._kept_at
+        return self._kept.kept_at
 
     @property
     def merged(self) -> int:
         """Rows an earlier run kept in a side file, written at this open."""
-        return self._merged
+        return self._kept.merged
 
     @property
     def available(self) -> bool:
@@ -177,26 +175,12 @@ class History:
         if self.problem != before:
             self.problem_changed.emit(self.problem)
 
-    def _merge_kept(self) -> None:
-        kept = [write for path in self._kept_files for write in kept_rows.read(path)]
-        self._queue.put_first(kept)
-        if self._queue.flush():
-            self._merged = len(kept)
-            kept_rows.remove(self._kept_files)
-            self._kept_files = []
-
     def close(self) -> None:
         """Try once more to write what is queued, keep in a side file what still cannot be
         written (see `kept_at`), then close the file."""
         if self._queue.pending:
             self._queue.flush()
-        waiting = self._queue.waiting()
-        if waiting:
-            self._kept_at = kept_rows.keep(waiting, self.path, self._keep_folders)
-        if self._kept_at is not None or not waiting:
-            # Rows merged from older side files are now written or in the new one.
-            kept_rows.remove(p for p in self._kept_files if p != self._kept_at)
-            self._kept_files = []
+        self._kept.keep(self._queue.waiting())
         self._file.close()
 
     # --- recording: queued writes ------------------------------------------------------------
@@ -225,9 +209,10 @@ class History:
         self.submit(writes.end_session(ref, status, ended_at, active_seconds))
 
     def save_log(self, ref: SessionRef, pain_after: int | None = None,
-                 stiffness: int | None = None, notes: str = "") -> None:
+                 stiffness: int | None = None, notes: str = "",
+                 details: LogDetails | None = None) -> None:
         """The after-session log; the pain rated before the session is kept."""
-        self.submit(writes.save_log(ref, pain_after, stiffness, notes))
+        self.submit(writes.save_log(ref, pain_after, stiffness, notes, details))
 
     # --- editing (from the history view: done at once, or a HistoryError) -------------------
 
@@ -256,6 +241,10 @@ class History:
         self._edit("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     # --- reading -----------------------------------------------------------------------------
+
+    def read(self, query: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run a read-only query from queries.py; raises HistoryError."""
+        return self._read(query)
 
     def _read(self, query: Callable[[sqlite3.Connection], _T]) -> _T:
         conn = self._require(for_writing=False)
@@ -298,3 +287,10 @@ class History:
 
     def last_targets(self, routine_id: str) -> dict[str, Target]:
         return self._read(lambda c: queries.last_targets(c, routine_id))
+
+    def last_rom_at(self) -> datetime | None:
+        return self._read(queries.last_rom_at)
+
+    def session_targets(self) -> dict[tuple[int, str], tuple[Target, str | None]]:
+        return self._read(queries.session_targets)
+

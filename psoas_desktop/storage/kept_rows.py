@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psoas_desktop.storage.owner_only import write_private
 from psoas_desktop.storage.writes import (
@@ -26,6 +26,9 @@ from psoas_desktop.storage.writes import (
     StartSession,
     Write,
 )
+
+if TYPE_CHECKING:
+    from psoas_desktop.storage.write_queue import WriteQueue
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,8 @@ def _write(record: dict[str, Any], refs: dict[str, SessionRef]) -> Write:
         record["targets"] = tuple(tuple(t) for t in record["targets"])
     if kind is AddStep:
         record["values"] = tuple(record["values"])
+    if kind is SaveLog:
+        record["details"] = tuple(record.get("details", ()))
     return kind(ref=ref, **record)
 
 
@@ -103,3 +108,33 @@ def remove(paths: Iterable[Path]) -> None:
             os.unlink(path)
         except OSError as exc:
             log.warning("cannot remove %s: %s", path, exc)
+
+
+class Keeper:
+    """The side files of one history: merged into its queue at open, written at close."""
+
+    def __init__(self, history: Path, folders: Iterable[Path], merge: bool) -> None:
+        self._history = history
+        self._folders = tuple(folders)
+        self._files = found(history, self._folders) if merge else []
+        self.kept_at: Path | None = None
+        self.merged = 0
+
+    def merge_into(self, queue: WriteQueue) -> None:
+        """Queue the kept rows first; the files go once those rows are written."""
+        if not self._files:
+            return
+        kept = [write for path in self._files for write in read(path)]
+        queue.put_first(kept)
+        if queue.flush():
+            self.merged = len(kept)
+            remove(self._files)
+            self._files = []
+
+    def keep(self, waiting: Sequence[Write]) -> None:
+        if waiting:
+            self.kept_at = keep(waiting, self._history, self._folders)
+        if self.kept_at is not None or not waiting:
+            # Rows merged from older side files are now written, or in the new one.
+            remove(p for p in self._files if p != self.kept_at)
+            self._files = []

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 
 from psoas_desktop.core.progression import ExerciseResult
 from psoas_desktop.core.routines import Target
 from psoas_desktop.storage import row_reader as check
 from psoas_desktop.storage.records import SessionRow, StepRow
-from psoas_desktop.storage.row_reader import BadRow, RowError
+from psoas_desktop.storage.row_reader import BadRow, RowError, details
+
+__all__ = ["details"]  # export.py reads its CSV's details with it
 
 # Planned seconds of the steps done, each step index counted once (going back and doing a step
 # again records it twice, but it was planned once). A subquery per session walks that session's
@@ -27,7 +30,9 @@ _DONE = """
 _SESSIONS = f"""
     SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at, s.planned_seconds,
            s.active_seconds, s.status, {_DONE},
-           l.pain_before, l.pain_after, l.stiffness, COALESCE(l.notes, '')
+           l.pain_before, l.pain_after, l.stiffness, COALESCE(l.notes, ''),
+           l.pain_where, l.pain_side, l.pain_kind, l.pain_when, COALESCE(l.task, ''),
+           l.task_unit, l.task_value, l.rom_left, l.rom_right, l.rom_unit
     FROM sessions s
     LEFT JOIN log_entries l ON l.session_id = s.id"""
 
@@ -80,7 +85,7 @@ def exercise_results(conn: sqlite3.Connection, exercise_id: str,
     skipped and then done again after going back counts as done.
     """
     sql = """
-        SELECT s.started_at, t.sets, t.reps, t.hold, t.effort_steps,
+        SELECT s.started_at, t.sets, t.reps, t.hold, t.load, t.effort_steps,
                l.pain_before, l.pain_after, e.done_efforts, e.reps_done,
                e.mean_hold
         FROM session_targets t
@@ -112,13 +117,17 @@ def exercise_results(conn: sqlite3.Connection, exercise_id: str,
     return results
 
 
+def _target(sets: object, reps: object, hold: object, load: object) -> Target:
+    return Target(check.whole(sets, "sets", 1, 10**6) or 1, check.whole(reps, "reps", 1, 10**6)
+                  or 1, check.whole(hold, "hold", 0, check.MOST_SECONDS, nullable=True),
+                  check.amount(load, "load"))
+
+
 def _result(row: tuple[object, ...]) -> ExerciseResult:
-    (started, sets, reps, hold, planned, pain_before, pain_after, done, reps_done,
+    (started, sets, reps, hold, load, planned, pain_before, pain_after, done, reps_done,
      mean_hold) = row
     return ExerciseResult(
-        check.moment(started, "started_at"),
-        Target(check.whole(sets, "sets", 1, 10**6) or 1, check.whole(reps, "reps", 1, 10**6) or 1,
-               check.whole(hold, "hold", 0, check.MOST_SECONDS, nullable=True)),
+        check.moment(started, "started_at"), _target(sets, reps, hold, load),
         completed=(check.whole(done, "done", 0, 10**9) or 0)
         >= (check.whole(planned, "effort_steps", 0, 10**9) or 0),
         pain_before=check.whole(pain_before, "pain_before", 0, 10, nullable=True),
@@ -133,13 +142,48 @@ def last_targets(conn: sqlite3.Connection, routine_id: str) -> dict[str, Target]
                        "ORDER BY started_at DESC, id DESC LIMIT 1", (routine_id,)).fetchone()
     if row is None:
         return {}
-    sql = "SELECT exercise_id, sets, reps, hold FROM session_targets WHERE session_id = ?"
+    sql = ("SELECT exercise_id, sets, reps, hold, load FROM session_targets"
+           " WHERE session_id = ?")
     targets = {}
-    for ex, sets, reps, hold in conn.execute(sql, row):
+    for ex, sets, reps, hold, load in conn.execute(sql, row):
         try:
-            targets[str(ex)] = Target(check.whole(sets, "sets", 1, 10**6) or 1,
-                                      check.whole(reps, "reps", 1, 10**6) or 1,
-                                      check.whole(hold, "hold", 0, check.MOST_SECONDS, True))
+            targets[str(ex)] = _target(sets, reps, hold, load)
         except RowError:
             continue
     return targets
+
+
+def first_done(conn: sqlite3.Connection, exercise_id: str) -> datetime | None:
+    """When a session first reached `exercise_id`."""
+    row = conn.execute("SELECT MIN(s.started_at) FROM session_targets t"
+                       " JOIN sessions s ON s.id = t.session_id WHERE t.exercise_id = ?",
+                       (exercise_id,)).fetchone()
+    return _moment(row)
+
+
+def _moment(row: tuple[object, ...] | None) -> datetime | None:
+    try:
+        return check.moment(row[0], "started_at") if row and row[0] else None
+    except RowError:
+        return None
+
+
+def session_targets(conn: sqlite3.Connection) -> dict[tuple[int, str], tuple[Target, str | None]]:
+    """Every session's target for every exercise, with the load's unit."""
+    sql = "SELECT session_id, exercise_id, sets, reps, hold, load, load_unit FROM session_targets"
+    targets = {}
+    for sid, ex, sets, reps, hold, load, unit in conn.execute(sql):
+        try:
+            targets[(sid, str(ex))] = (_target(sets, reps, hold, load),
+                                       check.text(unit, "load_unit", nullable=True))
+        except RowError:
+            continue
+    return targets
+
+
+def last_rom_at(conn: sqlite3.Connection) -> datetime | None:
+    """When the range of motion was last measured."""
+    row = conn.execute("SELECT MAX(s.started_at) FROM log_entries l JOIN sessions s"
+                       " ON s.id = l.session_id"
+                       " WHERE l.rom_left IS NOT NULL OR l.rom_right IS NOT NULL").fetchone()
+    return _moment(row)

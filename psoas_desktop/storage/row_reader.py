@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
 
+from psoas_desktop.core.training_log import LogDetails, RomUnit, TaskUnit, split_codes
 from psoas_desktop.storage.records import LogEntry, SessionRow, StepRow, from_text
 
 # Moments the app can show and draw in any time zone; anything else in a date column is damage.
@@ -80,9 +81,35 @@ def _shown(value: object) -> str:
     return "empty" if value is None else repr(value)[:40]
 
 
+def amount(value: object, column: str) -> float | None:
+    """A load (kg, bands, on or off): a finite number, or nothing."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not math.isfinite(value) or not 0 <= value <= 10**6:
+        raise RowError(f"{column} is {_shown(value)}, not an amount")
+    return value
+
+
+def details(where: str | None, side: str | None, kind: str | None, when: str | None,
+            task: str, task_unit: str | None, task_value: float | None, rom_left: float | None,
+            rom_right: float | None, rom_unit: str | None) -> LogDetails:
+    """The stored log details as the core's LogDetails (checked once, here at the edge)."""
+    return LogDetails(split_codes(where), side, split_codes(kind), split_codes(when), task,
+                      TaskUnit(task_unit) if task_unit else None, task_value, rom_left,
+                      rom_right, RomUnit(rom_unit) if rom_unit else None)
+
+
+def _details(values: tuple[object, ...]) -> LogDetails:
+    try:
+        return details(*values)  # type: ignore[arg-type]  # checked by LogDetails itself
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise RowError(f"the log's details cannot be read ({exc})") from exc
+
+
 def session(row: tuple[object, ...]) -> SessionRow:
     (id_, routine_id, name, started, ended, planned, active, status, done,
-     pain_before, pain_after, stiffness, notes) = row
+     pain_before, pain_after, stiffness, notes) = row[:13]
     return SessionRow(
         id=whole(id_, "id", 1, 2**63 - 1) or 0,
         routine_id=text(routine_id, "routine_id") or "",
@@ -96,7 +123,7 @@ def session(row: tuple[object, ...]) -> SessionRow:
         log=LogEntry(whole(pain_before, "pain_before", 0, 10, nullable=True),
                      whole(pain_after, "pain_after", 0, 10, nullable=True),
                      whole(stiffness, "stiffness", 0, 10, nullable=True),
-                     text(notes, "notes") or ""),
+                     text(notes, "notes") or "", _details(row[13:])),
     )
 
 

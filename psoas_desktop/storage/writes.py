@@ -14,10 +14,12 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from typing import Protocol
 
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import Step
+from psoas_desktop.core.training_log import LogDetails, join_codes
 from psoas_desktop.storage.records import to_text
 
 After = Callable[[], None] | None
@@ -43,6 +45,7 @@ class PlannedTarget:
     exercise_id: str
     target: Target
     effort_steps: int  # holds and work steps the target plans: all of them done = completed
+    load_unit: str | None = None  # kg, bands or on_off, when the exercise takes load
 
 
 def check_rating(name: str, value: int | None) -> None:
@@ -50,7 +53,8 @@ def check_rating(name: str, value: int | None) -> None:
         raise ValueError(f"{name} must be 0 to 10, not {value}")
 
 
-TargetValues = tuple[str, int, int, int | None, int]  # exercise, sets, reps, hold, efforts
+# exercise, sets, reps, hold, efforts, load, load unit
+TargetValues = tuple[str, int, int, int | None, int, float | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ class StartSession:
         session_id = cursor.lastrowid
         conn.executemany(
             "INSERT INTO session_targets (session_id, exercise_id, sets, reps, hold,"
-            " effort_steps) VALUES (?, ?, ?, ?, ?, ?)",
+            " effort_steps, load, load_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(session_id, *t) for t in self.targets])
         if self.pain_before is not None:
             conn.execute("INSERT INTO log_entries (session_id, pain_before) VALUES (?, ?)",
@@ -115,19 +119,35 @@ class EndSession:
         return None
 
 
+_DETAIL_COLUMNS = ("pain_where", "pain_side", "pain_kind", "pain_when", "task", "task_unit",
+                   "task_value", "rom_left", "rom_right", "rom_unit")
+_LOG_COLUMNS = ("pain_after", "stiffness", "notes", *_DETAIL_COLUMNS)
+_SAVE_LOG = (f"INSERT INTO log_entries (session_id, {', '.join(_LOG_COLUMNS)})"
+             f" VALUES ({', '.join('?' * (len(_LOG_COLUMNS) + 1))})"
+             " ON CONFLICT (session_id) DO UPDATE SET "
+             + ", ".join(f"{c} = excluded.{c}" for c in _LOG_COLUMNS))
+
+
+def detail_values(details: LogDetails) -> tuple[object, ...]:
+    """The log's details as stored, in _DETAIL_COLUMNS order."""
+    d = details
+    return (join_codes(d.pain_where), d.pain_side, join_codes(d.pain_kind),
+            join_codes(d.pain_when), d.task, d.task_unit, d.task_value, d.rom_left, d.rom_right,
+            d.rom_unit)
+
+
 @dataclass(frozen=True)
 class SaveLog:
     ref: SessionRef
     pain_after: int | None
     stiffness: int | None
     notes: str
+    details: tuple[object, ...] = ()  # detail_values(), in _DETAIL_COLUMNS order
 
     def __call__(self, conn: sqlite3.Connection) -> After:
-        conn.execute(
-            "INSERT INTO log_entries (session_id, pain_after, stiffness, notes)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
-            " pain_after = excluded.pain_after, stiffness = excluded.stiffness,"
-            " notes = excluded.notes", (self.ref.id, self.pain_after, self.stiffness, self.notes))
+        details = self.details or detail_values(LogDetails())
+        conn.execute(_SAVE_LOG, (self.ref.id, self.pain_after, self.stiffness, self.notes,
+                                 *details))
         return None
 
 
@@ -140,8 +160,8 @@ def start_session(ref: SessionRef, routine_id: str, routine_name: str, started_a
     check_rating("pain before", pain_before)
     return StartSession(
         ref, routine_id, routine_name, to_text(started_at), planned_seconds,
-        tuple((t.exercise_id, t.target.sets, t.target.reps, t.target.hold, t.effort_steps)
-              for t in targets),
+        tuple((t.exercise_id, t.target.sets, t.target.reps, t.target.hold, t.effort_steps,
+               t.target.load if t.load_unit else None, t.load_unit) for t in targets),
         pain_before)
 
 
@@ -159,8 +179,11 @@ def end_session(ref: SessionRef, status: str, ended_at: datetime,
 
 
 def save_log(ref: SessionRef, pain_after: int | None = None, stiffness: int | None = None,
-             notes: str = "") -> SaveLog:
+             notes: str = "", details: LogDetails | None = None) -> SaveLog:
     """The after-session log; the pain rated before the session is kept."""
     check_rating("pain after", pain_after)
     check_rating("stiffness", stiffness)
-    return SaveLog(ref, pain_after, stiffness, notes)
+    # Plain values (enum members as their text), so a side file can keep them.
+    values = tuple(v.value if isinstance(v, Enum) else v
+                   for v in detail_values(details or LogDetails()))
+    return SaveLog(ref, pain_after, stiffness, notes, values)
