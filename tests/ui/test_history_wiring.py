@@ -94,7 +94,7 @@ def test_closing_with_rows_waiting_says_they_are_kept(window, book, clock, tmp_p
         return raw_connect(p, timeout)
 
     link = HistoryLink(window, History(path, connect=connect, busy_timeout=0.01), book)
-    monkeypatch.setattr(LogDialog, "ask", classmethod(lambda cls, parent, pain: None))
+    monkeypatch.setattr(LogDialog, "ask", classmethod(lambda cls, *args, **kwargs: None))
     run_session(window, clock)
     waiting = link.history.pending
     assert waiting > 0
