@@ -117,7 +117,8 @@ def read_document(path: Path, check_schema: bool = True) -> dict[str, Any]:
     problems = schema_problems(document) + text_problems(document) if check_schema else []
     if problems:
         raise RoutineFileError(path, [f"{name}: {p}" for p in problems])
-    return document
+    checked: dict[str, Any] = document  # the schema asks for an object at the top
+    return checked
 
 
 def _refuse_constant(word: str) -> Any:
@@ -146,7 +147,7 @@ def schema_problems(document: Any) -> list[str]:
     """Every place where the document breaks the schema, as `path: what is wrong`."""
     from jsonschema.exceptions import best_match
 
-    problems = []
+    problems: list[str] = []
     try:
         errors = sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path)))
     except RecursionError:
