@@ -19,7 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 LONG_ROUTINE = "strength-then-stretch"
 
 
-def make_window(sink: Any = None, smooth: bool = True, routine: str = LONG_ROUTINE) -> Any:
+# Large enough that the figure stands beside even a minute-long countdown ("3:00").
+FIGURE_SIZE = (1920, 1080)
+
+
+def make_window(sink: Any = None, smooth: bool = True, routine: str = LONG_ROUTINE,
+                size: tuple[int, int] = (1280, 800), figure_motion: bool = True) -> Any:
     """The app's main window, shown offscreen, with in-memory settings and no screensaver
     calls. Needs a QApplication."""
     from psoas_desktop.audio.sink import RecordingCueSink
@@ -32,10 +37,11 @@ def make_window(sink: Any = None, smooth: bool = True, routine: str = LONG_ROUTI
     book = load_book(builtin_routines())
     settings = Settings.in_memory(book.rests)
     settings.smooth_progress = smooth
+    settings.figure_motion = figure_motion
     window = MainWindow(book, settings, sink=sink or RecordingCueSink(),
                         screensaver=NoInhibitor())
     window.confirm_discard = lambda: True  # quitting the app closes the window mid-session
-    window.resize(1280, 800)
+    window.resize(*size)
     window.choose_routine(routine)
     window.show()
     return window

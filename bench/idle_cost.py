@@ -4,6 +4,12 @@ Each variant runs alone in a fresh child process, the real window shown offscree
   ours-smooth   a session started with start_session(), smooth progress on (the default: the
                 step bar is redrawn 20 times a second while a step runs)
   ours-plain    the same with smooth progress off: wakes only when a shown second changes
+  figure-moving the same in a 1920 x 1080 window, where the figure stands beside the countdown
+                and moves all through the warm-up (timed work: a slow loop, redrawn at 30 fps)
+  figure-off    the same 1920 x 1080 window with the figure's motion turned off (a still pose)
+  figure-reps   the figure moving through the lunge's paced reps (4 s each, the arm sweeping
+                overhead: the largest, fastest movement of any exercise), 1920 x 1080
+  reps-off      the same lunge with the figure's motion off
   naive         the same window's countdown digits driven by a coarse 1000 ms QTimer counter
   window-idle   the window on its start page, no session: the floor
 CPU is the process's user + system time over the measured span (all threads); wake-ups are the
@@ -23,9 +29,10 @@ import threading
 import time
 from pathlib import Path
 
-from benchlib import make_window, table, write_json
+from benchlib import FIGURE_SIZE, LONG_ROUTINE, make_window, table, write_json
 
-VARIANTS = ("ours-smooth", "ours-plain", "naive", "window-idle")
+VARIANTS = ("ours-smooth", "ours-plain", "figure-moving", "figure-off", "figure-reps",
+            "reps-off", "naive", "window-idle")
 
 
 def gui_thread_wakeups() -> int:
@@ -42,16 +49,25 @@ def child(variant: str, seconds: float, warmup: float) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    window = make_window(smooth=variant != "ours-plain")
+    reps = variant in ("figure-reps", "reps-off")
+    figure = variant.startswith("figure") or reps
+    window = make_window(smooth=variant != "ours-plain", size=FIGURE_SIZE if figure else
+                         (1280, 800), figure_motion=not variant.endswith("-off"),
+                         routine="psoas-stretch" if reps else LONG_ROUTINE)
     fires = {"n": 0}
 
     def count() -> None:
         fires["n"] += 1
 
-    if variant.startswith("ours"):
+    if variant.startswith(("ours", "figure")) or reps:
         window.driver._timer.timeout.connect(count)  # the timers that drive it
         window.countdown._animation.timeout.connect(count)
+        window.session_page.figure._timer.timeout.connect(count)
         window.start_session()
+        if reps:
+            window.driver.jump_to_exercise(3)  # the dynamic lunge
+        if figure:
+            window.driver.next()  # past get ready (the guide's time) into the work itself
     elif variant == "naive":
         window.stack.setCurrentIndex(1)  # the countdown page, as a session shows it
         left = {"n": 3600}
@@ -66,8 +82,10 @@ def child(variant: str, seconds: float, warmup: float) -> dict[str, float]:
         ticker.timeout.connect(tick)
         ticker.start()
     marks: dict[str, float] = {}
+    shown = {"figure": 0.0}
 
     def begin() -> None:
+        shown["figure"] = float(window.session_page.figure.width())
         marks.update(cpu=time.process_time(), wall=time.monotonic(),
                      wakeups=gui_thread_wakeups(), fires=fires["n"])
 
@@ -75,14 +93,15 @@ def child(variant: str, seconds: float, warmup: float) -> dict[str, float]:
         wall = time.monotonic() - marks["wall"]
         marks.update(cpu_s_per_min=(time.process_time() - marks["cpu"]) / wall * 60,
                      wakeups_per_s=(gui_thread_wakeups() - marks["wakeups"]) / wall,
-                     timer_fires_per_s=(fires["n"] - marks["fires"]) / wall, seconds=wall)
+                     timer_fires_per_s=(fires["n"] - marks["fires"]) / wall, seconds=wall,
+                     figure_px=shown["figure"])
         app.quit()
 
     QTimer.singleShot(int(warmup * 1000), begin)
     QTimer.singleShot(int((warmup + seconds) * 1000), end)
     app.exec()
     return {k: marks[k] for k in ("cpu_s_per_min", "wakeups_per_s", "timer_fires_per_s",
-                                  "seconds")}
+                                  "seconds", "figure_px")}
 
 
 def main() -> int:
@@ -106,8 +125,8 @@ def main() -> int:
             raise SystemExit(f"{variant} gave no result:\n{run.stderr[-2000:]}")
         results[variant] = json.loads(line.removeprefix("RESULT "))
     print(f"idle cost: each variant alone in a fresh process, {args.seconds:.0f} s measured")
-    print(table(("", "CPU s/min", "wake-ups/s", "timer fires/s"), [
-        (name, r["cpu_s_per_min"], r["wakeups_per_s"], r["timer_fires_per_s"])
+    print(table(("", "CPU s/min", "wake-ups/s", "timer fires/s", "figure px"), [
+        (name, r["cpu_s_per_min"], r["wakeups_per_s"], r["timer_fires_per_s"], r["figure_px"])
         for name, r in results.items()], first_width=13))
     write_json(args.json, {"seconds": args.seconds, "results": results})
     return 0

@@ -12,6 +12,11 @@ it is in such apps.
 
     uv run python bench/timer_accuracy.py [--seconds 120] [--load]
                                           [--pause-at 40 --pause-for 7.3] [--json FILE]
+                                          [--figure on|off]
+
+--figure on|off runs the window at 1920 x 1080, where the figure stands beside the countdown,
+with its motion on (moving through the warm-up at 30 fps) or off: run both, side by side, to
+see what the figure costs the countdown.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchlib import make_window, summarise, table, write_json
+from benchlib import FIGURE_SIZE, make_window, summarise, table, write_json
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -70,9 +75,11 @@ def halves(pairs: list[tuple[float, float]], seconds: float) -> dict[str, dict[s
     return {"first_half": summarise(first), "second_half": summarise(second)}
 
 
-def measure(seconds: float, pause_at: float | None, pause_for: float) -> dict[str, object]:
+def measure(seconds: float, pause_at: float | None, pause_for: float,
+            figure: str | None = None) -> dict[str, object]:
     app = QApplication.instance() or QApplication([])
-    window = make_window()
+    window = make_window() if figure is None else make_window(
+        size=FIGURE_SIZE, figure_motion=figure == "on")
     app.processEvents()  # shown and painted once before the clock starts
     total = seconds + (pause_for if pause_at is not None else 0)
     naive = Naive(int(total) + 5)
@@ -139,20 +146,23 @@ def main() -> int:
     parser.add_argument("--pause-at", type=float)
     parser.add_argument("--pause-for", type=float, default=7.3)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--figure", choices=("on", "off"),
+                        help="a 1920 x 1080 window with the figure moving (on) or still (off)")
     args = parser.parse_args()
     burner = None
     if args.load:
         burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     try:
-        result = measure(args.seconds, args.pause_at, args.pause_for)
+        result = measure(args.seconds, args.pause_at, args.pause_for, args.figure)
     finally:
         if burner:
             burner.kill()
             burner.wait()
-    result.update(seconds=args.seconds, load=args.load, pause_at=args.pause_at,
+    result.update(seconds=args.seconds, load=args.load, pause_at=args.pause_at, figure=args.figure,
                   pause_for=args.pause_for if args.pause_at is not None else None)
     label = f"{args.seconds:.0f} s" + (", other core busy" if args.load else ", idle") + (
-        f", paused at {args.pause_at:.0f} s for {args.pause_for} s" if args.pause_at else "")
+        f", paused at {args.pause_at:.0f} s for {args.pause_for} s" if args.pause_at else "") + (
+        f", figure {'moving' if args.figure == 'on' else 'off'}" if args.figure else "")
     print(f"timer accuracy ({label}): displayed-second changes against ideal boundaries, ms")
     rows = []
     for name in ("ours", "naive"):

@@ -11,6 +11,7 @@ from psoas_desktop.storage.paths import AppPaths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
+    from PySide6.QtGui import QGuiApplication
 
     from psoas_desktop.audio.sink import CueSink
     from psoas_desktop.ui.main_window import MainWindow
@@ -45,27 +46,33 @@ def _attach_sound(window: MainWindow) -> None:
         watch_voice(window, voice)
 
 
-def run_app(book: RoutineBook, paths: AppPaths) -> int:
+def identify(app: QGuiApplication) -> None:
+    """Names, the app id and the icon, as the desktop sees them."""
     from PySide6.QtGui import QIcon
+
+    from psoas_desktop import APP_ID, APP_NAME
+    from psoas_desktop.resources import asset
+
+    app.setApplicationName(APP_NAME)  # also names the settings and single-instance files
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # the Wayland app id: the compositor finds entry and icon
+    app.setWindowIcon(QIcon(str(asset(f"{APP_ID}.png"))))
+
+
+def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from psoas_desktop import APP_NAME, APP_TITLE, first_paint
-    from psoas_desktop.resources import asset
+    from psoas_desktop import APP_TITLE, first_paint
     from psoas_desktop.single_instance import claim
     from psoas_desktop.ui.main_window import MainWindow
     from psoas_desktop.ui.quit_signals import end_on_signals
     from psoas_desktop.ui.settings import Settings
-    from psoas_desktop.ui.theme import apply_theme
+    from psoas_desktop.ui.theme import SystemScheme, apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName(APP_NAME)  # Wayland finds the icon through the .desktop entry
+    identify(app)
     app.setStyle("Fusion")  # one look everywhere; the theme palettes are made for it
-    icon = asset("psoas-desktop.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
 
     # Settings, folders and logs say when someone trains: owner-only whatever the umask
     # (Qt writes settings.ini with the process's umask; mkdir's parents too).
@@ -76,6 +83,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings.in_file(paths.config_dir / SETTINGS_FILE, book.rests)
     apply_theme(app, settings.theme)
+    SystemScheme(app, lambda: settings.theme)  # "system" follows a live light/dark switch
     window = MainWindow(book, settings)
     window.setWindowTitle(APP_TITLE)
     instance.raiseRequested.connect(window.bring_forward)
@@ -83,6 +91,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     # Sound (QtMultimedia, speech) and the history (SQLite) load once the window has painted.
     first_paint.after_first_paint(window, lambda: _attach_sound(window))
     first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))
+    first_paint.after_first_paint(window, lambda: _publish_media_controls(window))
     received: list[int] = []
     restore = end_on_signals(window, received)
     window.show()
@@ -91,6 +100,21 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     finally:
         restore()
     return 128 + received[0] if received else code
+
+
+def _publish_media_controls(window: MainWindow) -> None:
+    """MPRIS: media keys, a headset's button and the desktop's media controls."""
+    from PySide6.QtWidgets import QApplication
+
+    from psoas_desktop.desktop.mpris import MprisService
+    from psoas_desktop.desktop.window_controls import WindowControls
+
+    service = MprisService(WindowControls(window), window.bring_forward, parent=window)
+    if service.publish():
+        window.driver.changed.connect(service.refresh)
+        app = QApplication.instance()
+        assert app is not None
+        app.aboutToQuit.connect(service.close)
 
 
 def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> None:
@@ -104,4 +128,6 @@ def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> Non
                       keep_folders=[paths.cache_dir] if paths.cache_dir else [])
     link = HistoryLink(window, history, book)
     link.tell_notice()
-    QApplication.instance().aboutToQuit.connect(link.close)
+    app = QApplication.instance()
+    assert app is not None  # the window exists, so the application does
+    app.aboutToQuit.connect(link.close)

@@ -11,11 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from psoas_desktop import APP_NAME, __version__
 from psoas_desktop.core.durations import duration_text
-from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.core.routines import Exercise, Routine, RoutineBook
 from psoas_desktop.storage.paths import AppPaths
 
 DEBUG_VARIABLE = "PSOAS_DEBUG"  # set: a bug in a command shows its traceback
@@ -59,8 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print JSON")
     validate = commands.add_parser("validate", help="check a routines file")
     validate.add_argument("file", type=Path)
-    commands.add_parser("install-desktop-entry",
-                        help="add Psoas Desktop to your desktop's application menu")
+    figures = commands.add_parser("figures", help="draw every exercise's key poses as PNGs")
+    figures.add_argument("--out", metavar="DIR", type=Path, required=True)
+    figures.add_argument("--dark", action="store_true", help="on a dark background")
+    figures.add_argument("--sheet", metavar="FILE", type=Path,
+                         help="where the contact sheet goes (default DIR/contact-sheet.png)")
+    entry = commands.add_parser("install-desktop-entry",
+                                help="add Psoas Desktop to your desktop's application menu")
+    entry.add_argument("--uninstall", action="store_true", help="take it out of the menu again")
     report = commands.add_parser("report", help="a PDF report to take to a physiotherapist")
     report.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8)")
     report.add_argument("file", type=Path, help="the PDF to write")
@@ -149,6 +155,15 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
     return 0
 
 
+def _all_exercises(book: RoutineBook) -> list[Exercise]:
+    """Every exercise of every routine, once, in order of first use."""
+    seen: dict[str, Exercise] = {}
+    for routine in book.routines:
+        for exercise in routine.exercises:
+            seen.setdefault(exercise.id, exercise)
+    return list(seen.values())
+
+
 def cmd_validate(file: Path) -> int:
     from psoas_desktop.core.routine_file import RoutineFileError, build_routines, read_document
     from psoas_desktop.resources import builtin_routines
@@ -165,9 +180,24 @@ def cmd_validate(file: Path) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    exercises = len(document.get("exercises", []))
-    print(f"{file}: valid: {len(routines)} routines, {exercises} exercises")
+    print(f"{file}: valid: {validate_summary(routines, document)}")
     return 0
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def validate_summary(routines: Sequence[Routine], document: dict[str, Any]) -> str:
+    """'1 routine, 3 exercises (3 built-in)': the exercises the file defines or its routines
+    name, each once. The document has passed the schema by now."""
+    own = {item["id"] for item in document.get("exercises", [])}
+    own |= {item["id"] for data in document.get("routines", [])
+            for item in data["exercises"] if isinstance(item, dict)}
+    named = {exercise.id for routine in routines for exercise in routine.exercises}
+    borrowed = len(named - own)
+    text = f"{plural(len(routines), 'routine')}, {plural(len(named | own), 'exercise')}"
+    return f"{text} ({borrowed} built-in)" if borrowed else text
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -176,9 +206,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return cmd_validate(args.file)
     if args.command == "install-desktop-entry":
-        from psoas_desktop.desktop_entry import install
+        from psoas_desktop.desktop_entry import install, uninstall
 
-        return install()
+        return uninstall() if args.uninstall else install()
     if args.command == "history":
         from psoas_desktop.storage.history_cli import run_history
 
@@ -189,6 +219,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return cmd_routines(book)
     if args.command == "plan":
         return cmd_plan(book, args.routine, args.json)
+    if args.command == "figures":
+        from psoas_desktop.ui.figure_sheet import run_figures
+
+        return run_figures(_all_exercises(book), args.out, args.dark, args.sheet)
     if args.command == "report":
         from psoas_desktop.report.cli import run_report
 

@@ -1,8 +1,10 @@
-"""`psoas-desktop install-desktop-entry`: put the app in the user's application menu (Linux/XDG).
+"""`psoas-desktop install-desktop-entry [--uninstall]`: the app in the application menu (XDG).
 
-Writes the .desktop file to $XDG_DATA_HOME/applications and the icon to the hicolor theme there.
-Exec runs this very interpreter (`python -m psoas_desktop`), which works from a venv, a pipx or
-uv tool install, or a checkout, whether or not the `psoas-desktop` script is on PATH.
+Writes the .desktop file to $XDG_DATA_HOME/applications, the icons to the hicolor theme and the
+AppStream metainfo to metainfo/, all named by the app id. When the `psoas-desktop` found on PATH
+outside a venv's own bin folder runs this very installation (pipx, uv tool, a distribution
+package), Exec names the bare command: the entry then keeps working when that venv is rebuilt or
+moved. Otherwise (a checkout's venv) Exec runs this interpreter with `-m psoas_desktop`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import shutil
 import sys
 from pathlib import Path
 
-from psoas_desktop import APP_NAME, APP_TITLE
+from psoas_desktop import APP_ID, APP_NAME, APP_TITLE
 from psoas_desktop.resources import asset
 
-ENTRY = f"{APP_NAME}.desktop"
+ENTRY = f"{APP_ID}.desktop"
 # Characters that make the Desktop Entry spec want an argument quoted.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos")
 
 
 def data_home() -> Path:
@@ -42,40 +45,120 @@ def exec_line(python: str | None = None) -> str:
     return " ".join(quote_exec_argument(a) for a in arguments)
 
 
+def _runs_this_python(script: Path) -> bool:
+    """The script is (a link to) one in this interpreter's folder, or its shebang names it."""
+    here = Path(sys.executable).parent
+    try:
+        if script.resolve().parent == here.resolve():
+            return True
+        with script.open("rb") as handle:
+            first = handle.readline(4096)
+    except OSError:
+        return False
+    return first.startswith(b"#!") and first[2:].strip() == os.fsencode(sys.executable)
+
+
+def launcher() -> str:
+    """The Exec value: the bare command where PATH leads to this installation, else absolute."""
+    found = shutil.which(APP_NAME)
+    if found is None:
+        return exec_line()
+    script = Path(found)
+    in_venv = sys.prefix != sys.base_prefix
+    venv_bin = Path(sys.executable).parent
+    if in_venv and script.parent.resolve() == venv_bin.resolve() and not script.is_symlink():
+        return exec_line()  # on PATH only in this shell (an activated venv, `uv run`)
+    return APP_NAME if _runs_this_python(script) else exec_line()
+
+
 def entry_text(template: str, exec_value: str) -> str:
+    bare = exec_value == APP_NAME
     lines = []
     for line in template.splitlines():
         if line.startswith("Exec="):
             line = f"Exec={exec_value}"
-        elif line.startswith("TryExec="):
-            continue  # the template's TryExec would name the script, not this interpreter
+        elif line.startswith("TryExec=") and not bare:
+            continue  # TryExec names the command; an interpreter path needs none
         lines.append(line)
     return "\n".join(lines) + "\n"
 
 
-def install(target: Path | None = None) -> int:
-    """Install the entry and icons under `target` (default: the XDG data home). 0 on success."""
-    base = target if target is not None else data_home()
-    entry = base / "applications" / ENTRY
+def installed_files(base: Path) -> dict[str, Path]:
+    """Where each shipped file goes under the data home, by its asset name."""
     icons = base / "icons" / "hicolor"
-    png = icons / "256x256" / "apps" / f"{APP_NAME}.png"
-    svg = icons / "scalable" / "apps" / f"{APP_NAME}.svg"
-    try:
-        template = asset(ENTRY).read_text(encoding="utf-8")
-        for folder in (entry.parent, png.parent, svg.parent):
-            folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(asset(f"{APP_NAME}.png"), png)
-        shutil.copyfile(asset(f"{APP_NAME}.svg"), svg)
-        temporary = entry.with_suffix(".tmp")
-        temporary.write_text(entry_text(template, exec_line()), encoding="utf-8")
-        os.replace(temporary, entry)  # a menu never sees half a file
-    except OSError as exc:
-        where = exc.filename or base
-        reason = exc.strerror or str(exc)
-        print(f"{APP_NAME}: cannot install the desktop entry: {where}: {reason}", file=sys.stderr)
+    return {
+        ENTRY: base / "applications" / ENTRY,
+        f"{APP_ID}.png": icons / "256x256" / "apps" / f"{APP_ID}.png",
+        f"{APP_ID}.svg": icons / "scalable" / "apps" / f"{APP_ID}.svg",
+        f"{APP_ID}.metainfo.xml": base / "metainfo" / f"{APP_ID}.metainfo.xml",
+    }
+
+
+def earlier_files(base: Path) -> list[Path]:
+    """Names used before the app id: replaced on install, removed on uninstall."""
+    icons = base / "icons" / "hicolor"
+    return [base / "applications" / f"{APP_NAME}.desktop",
+            icons / "256x256" / "apps" / f"{APP_NAME}.png",
+            icons / "scalable" / "apps" / f"{APP_NAME}.svg"]
+
+
+def _refuse_elsewhere() -> bool:
+    if sys.platform.startswith(XDG_PLATFORMS):
+        return False
+    print(f"{APP_NAME}: install-desktop-entry is for Linux and BSD desktops (XDG menus); on "
+          "this system start the app with the psoas-desktop command, or pin it yourself",
+          file=sys.stderr)
+    return True
+
+
+def _fail(exc: OSError, base: Path, doing: str) -> int:
+    where = exc.filename or base
+    reason = exc.strerror or str(exc)
+    print(f"{APP_NAME}: cannot {doing} the desktop entry: {where}: {reason}", file=sys.stderr)
+    return 1
+
+
+def install(target: Path | None = None) -> int:
+    """Install the entry, icons and metainfo under `target` (default: the XDG data home)."""
+    if _refuse_elsewhere():
         return 1
+    base = target if target is not None else data_home()
+    files = installed_files(base)
+    try:
+        for name, path in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(path.name + ".tmp")
+            if name == ENTRY:
+                template = asset(ENTRY).read_text(encoding="utf-8")
+                temporary.write_text(entry_text(template, launcher()), encoding="utf-8")
+            else:
+                shutil.copyfile(asset(name), temporary)
+            os.replace(temporary, path)  # a menu never sees half a file
+        for old in earlier_files(base):
+            old.unlink(missing_ok=True)
+    except OSError as exc:
+        return _fail(exc, base, "install")
     print(f"Installed {APP_TITLE} in your application menu:")
-    print(f"  {entry}")
-    print(f"  {png}")
-    print(f"  {svg}")
+    for path in files.values():
+        print(f"  {path}")
+    return 0
+
+
+def uninstall(target: Path | None = None) -> int:
+    """Remove what `install` put there (and entries under the earlier names)."""
+    if _refuse_elsewhere():
+        return 1
+    base = target if target is not None else data_home()
+    removed = []
+    try:
+        for path in [*installed_files(base).values(), *earlier_files(base)]:
+            if path.exists() or path.is_symlink():
+                path.unlink()
+                removed.append(path)
+    except OSError as exc:
+        return _fail(exc, base, "remove")
+    if not removed:
+        print(f"{APP_TITLE} was not in your application menu.")
+    for path in removed:
+        print(f"Removed {path}")
     return 0

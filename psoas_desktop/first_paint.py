@@ -5,7 +5,6 @@ stdout, then quits (bench/startup.py reads it)."""
 from __future__ import annotations
 
 import os
-import resource
 import time
 from collections.abc import Callable
 
@@ -38,8 +37,17 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     widget.installEventFilter(_FirstPaint(widget, callback, at_once=False))
 
 
+def _peak_kib() -> int:
+    """Peak resident memory in KiB where the system says (Unix); 0 elsewhere."""
+    try:
+        import resource  # Unix only: imported here, so Windows starts
+    except ImportError:
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def _report_and_quit() -> None:
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kib = _peak_kib()
     print(f"first-paint {time.time():.6f} peak-kib {peak_kib}", flush=True)
     QTimer.singleShot(0, QApplication.quit)
 

@@ -6,6 +6,7 @@ local socket only carries the request to come forward."""
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import os
 import sys
@@ -20,10 +21,19 @@ _CONNECT_MS = 500
 _RAISE = b"raise\n"
 
 
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):  # no login name in the environment, no pwd module
+        return "user"
+
+
 def server_name(data_dir: Path) -> str:
-    # Per user id and per data folder (never USER or LOGNAME, which anyone can set).
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
-    return f"psoas-desktop-{os.getuid()}-{digest}"
+    # Per user and per data folder: the user id where there is one, never USER or LOGNAME,
+    # which anyone can set (the data folder's lock decides who is first in any case).
+    uid = getattr(os, "getuid", None)
+    return f"psoas-desktop-{uid() if uid else _user()}-{digest}"
 
 
 def ask_running_app_to_raise(name: str) -> bool:

@@ -60,7 +60,12 @@ def test_usage_mistakes_are_one_line(dirs, capsys, argv) -> None:
 
 def test_validate_good_and_bad(tmp_path, capsys) -> None:
     assert main(["validate", str(builtin_routines())]) == 0
-    assert "valid: 3 routines, 12 exercises" in capsys.readouterr().out
+    assert "valid: 3 routines, 12 exercises\n" in capsys.readouterr().out
+    mine = tmp_path / "mine.json"
+    mine.write_text('{"routines": [{"id": "r", "name": "R", "exercises":'
+                    ' ["glute-bridge", "standing-slumpy-psoas", "standing-glute-squeeze"]}]}')
+    assert main(["validate", str(mine)]) == 0
+    assert capsys.readouterr().out == f"{mine}: valid: 1 routine, 3 exercises (3 built-in)\n"
     bad = tmp_path / "bad.json"
     bad.write_text('{"routines": [{"id": "r", "name": "R", "exercises": ["nope"]}]}')
     assert main(["validate", str(bad)]) == 1

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from psoas_desktop import APP_ID
+
 ASSETS = Path(__file__).resolve().parent.parent / "psoas_desktop" / "data" / "assets"
 
 
@@ -29,8 +31,8 @@ def render(svg: Path, png: Path, size: int) -> None:
 def main(argv: list[str]) -> int:
     size = int(argv[0]) if argv else 256
     app = QGuiApplication.instance() or QGuiApplication(["make_icon", "-platform", "offscreen"])
-    render(ASSETS / "psoas-desktop.svg", ASSETS / "psoas-desktop.png", size)
-    print(f"{ASSETS / 'psoas-desktop.png'} ({size}x{size})")
+    render(ASSETS / f"{APP_ID}.svg", ASSETS / f"{APP_ID}.png", size)
+    print(f"{ASSETS / f'{APP_ID}.png'} ({size}x{size})")
     del app
     return 0
 

@@ -67,7 +67,7 @@ def jargon(top: Path = TOP) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    seeds = Path(argv[1]) if len(argv) > 1 else TOP.parent.parent / "shared" / "seeds"
+    seeds = Path(argv[1]) if len(argv) > 1 else TOP.parent / "shared" / "seeds"
     problems = jargon()
     if seeds.is_dir():
         problems += shared_runs(seeds)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from psoas_desktop.core.completion import counted_seconds, share_of
 from psoas_desktop.core.cues import Cue, CueMoment, cue_moments
 from psoas_desktop.core.timeline import Step, Timeline
 
@@ -101,6 +102,7 @@ class Session:
         self._cues: list[CueMoment] = []
         self._next_cue = 0
         self._active_before = 0.0  # active seconds of the steps already left
+        self._done: dict[int, float] = {}  # seconds counted per step index (core/completion)
         self._last_seen = clock()
 
     # --- observing -------------------------------------------------------------------------
@@ -157,6 +159,15 @@ class Session:
         """Seconds the session has really run, pauses left out."""
         current = 0.0 if self.state is State.FINISHED else self.step_elapsed(now)
         return self._active_before + current
+
+    def done_seconds(self) -> dict[int, float]:
+        """Seconds counted for each step ended so far, by step index: its best try, up to its
+        planned length (the rule in core/completion.py)."""
+        return dict(self._done)
+
+    def share_done(self) -> float:
+        """How much of the plan the steps ended so far amount to, 0 to 1."""
+        return share_of(sum(self._done.values()), self.timeline.total_seconds)
 
     # --- driving ---------------------------------------------------------------------------
 
@@ -227,6 +238,20 @@ class Session:
 
     def jump_to_exercise(self, exercise_index: int) -> None:
         self.go_to(self.timeline.first_step_of(exercise_index))
+
+    def lengthen(self, seconds: int) -> None:
+        """Give the current step `seconds` more: its end and closing cues move, the ones
+        already given stay given (core/session_moves.py: the +10 s key)."""
+        if self.state not in (State.RUNNING, State.PAUSED) or seconds <= 0:
+            return
+        elapsed = self.step_elapsed()
+        steps = list(self.timeline.steps)
+        steps[self.index] = replace(self.step, seconds=self.step.seconds + seconds)
+        self.timeline = replace(self.timeline, steps=tuple(steps))
+        previous = steps[self.index - 1] if self.index > 0 else None
+        self._cues = cue_moments(self.step, previous)
+        self._next_cue = sum(1 for moment in self._cues if moment.offset <= elapsed)
+        self._early = None  # a next-step cue handed over early is due again at the new end
 
     def finish(self) -> None:
         """End early: what was done so far stands."""
@@ -341,6 +366,8 @@ class Session:
     def _end_step(self, at: float, skipped: bool) -> None:
         active = self.step_elapsed(at)
         self._active_before += active
+        counted = counted_seconds(self.step.seconds, active)
+        self._done[self.index] = max(self._done.get(self.index, 0.0), counted)
         self._emit(StepEnded(self.index, self.step, active, skipped))
 
     def _finish(self, completed: bool) -> None:

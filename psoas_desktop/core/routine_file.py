@@ -17,6 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from psoas_desktop.core.plan_size import plan_size_problem
+from psoas_desktop.core.poses import (
+    Figure,
+    builtin_figures,
+    figure_from_data,
+    figure_problems,
+    missing_poses,
+)
 from psoas_desktop.core.routines import (
     ONE,
     Exercise,
@@ -194,6 +201,7 @@ def _load_measure(data: dict[str, Any] | None) -> LoadMeasure | None:
 
 def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
     kind = WorkKind(data["kind"])
+    phases = tuple(Phase(p["name"], p.get("cue", "")) for p in data.get("phases", ()))
     tempo_data = data.get("tempo")
     tempo = Tempo(tempo_data["seconds_per_rep"]) if tempo_data else None
     if tempo is None and kind in (WorkKind.TEMPO, WorkKind.REP_HOLD):
@@ -206,7 +214,7 @@ def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
         sets=_range(data.get("sets"), f"{path}.sets", problems) or ONE,
         reps=_range(data.get("reps"), f"{path}.reps", problems) or ONE,
         hold=_range(data.get("hold"), f"{path}.hold", problems),
-        phases=tuple(Phase(p["name"], p.get("cue", "")) for p in data.get("phases", ())),
+        phases=phases,
         tempo=tempo,
         equipment=tuple(data.get("equipment", ())),
         load=data.get("load", ""),
@@ -215,7 +223,35 @@ def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
         cues=tuple(data.get("cues", ())),
         safety=tuple(data.get("safety", ())),
         source_note=data.get("source_note", ""),
+        side_words=_side_words(data.get("side_words")),
+        figure=_figure(data, path, problems, kind, phases),
     )
+
+
+def _side_words(data: dict[str, str] | None) -> tuple[str, str]:
+    return (data["left"], data["right"]) if data else ("", "")
+
+
+def _figure(data: dict[str, Any], path: str, problems: list[str], kind: WorkKind,
+            phases: tuple[Phase, ...]) -> str | Figure | None:
+    """The exercise's `figure`: a built-in figure's id (checked when the figures load), or a
+    figure of its own, checked here against the poses schema and the exercise's kind."""
+    value = data.get("figure")
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if value not in builtin_figures().figures:
+            problems.append(f"{path}.figure: no built-in figure has the id '{value}'")
+        return value
+    found = figure_problems(value, f"{path}.figure")
+    if found:
+        problems.extend(found[:MAX_PROBLEMS_PER_FILE])
+        return None
+    figure = figure_from_data(data["id"], value)
+    probe = Exercise(id=data["id"], name="", kind=kind, per_side=False, phases=phases)
+    problems.extend(f"{path}.figure.poses: no pose '{name}' (a {kind.value} exercise needs it)"
+                    for name in missing_poses(figure, probe))
+    return figure
 
 
 def build_routines(

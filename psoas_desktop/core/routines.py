@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from psoas_desktop.core.poses import Figure
 
 
 class WorkKind(StrEnum):
@@ -102,6 +106,10 @@ class Exercise:
     cues: tuple[str, ...] = ()
     safety: tuple[str, ...] = ()
     source_note: str = ""
+    # What "left" and "right" mean for this exercise, in the body's terms (per-side only).
+    side_words: tuple[str, str] = ("", "")
+    # A built-in figure's id, a figure of its own, or None for the figure with its id.
+    figure: str | Figure | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from psoas_desktop.core.completion import StepTry, seconds_done
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.training_log import LogDetails
 from psoas_desktop.storage.export_target import open_target
@@ -40,9 +41,9 @@ if TYPE_CHECKING:
 
 SESSION_COLUMNS = (
     "session_id", "routine_id", "routine_name", "started_at", "ended_at", "planned_seconds",
-    "active_seconds", "status", "pain_before", "pain_after", "stiffness", "notes",
-    "pain_where", "pain_side", "pain_kind", "pain_when", "task", "task_unit", "task_value",
-    "rom_left", "rom_right", "rom_unit",
+    "active_seconds", "status", "done_share", "outcome", "pain_before", "pain_after",
+    "stiffness", "notes", "pain_where", "pain_side", "pain_kind", "pain_when", "task",
+    "task_unit", "task_value", "rom_left", "rom_right", "rom_unit",
 )
 STEP_COLUMNS = (
     "step_index", "kind", "exercise_id", "side", "set", "sets", "rep", "reps", "phase",
@@ -73,8 +74,8 @@ def _session_cells(s: SessionRow) -> list[str]:
     return [_cell(v) for v in (
         s.id, s.routine_id, s.routine_name, to_text(s.started_at),
         to_text(s.ended_at) if s.ended_at else None, s.planned_seconds, s.active_seconds,
-        s.status, log.pain_before, log.pain_after, log.stiffness, log.notes,
-        *detail_values(log.details))]
+        s.status, f"{s.done_fraction:.3f}", s.outcome, log.pain_before, log.pain_after,
+        log.stiffness, log.notes, *detail_values(log.details))]
 
 
 def _step_cells(st: StepRow, loads: Loads) -> list[str]:
@@ -130,7 +131,7 @@ def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
     """Read an export back: its sessions (in file order) and its steps."""
     sessions: dict[int, SessionRow] = {}
     steps: list[StepRow] = []
-    done: dict[int, dict[int, int]] = {}
+    tries: dict[int, list[StepTry]] = {}
     with open(path, newline="", encoding="utf-8") as file:
         reader = csv.DictReader(file)
         if tuple(reader.fieldnames or ()) != COLUMNS:
@@ -146,7 +147,7 @@ def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
                     _text(row["status"]), 0,
                     LogEntry(_int(row["pain_before"]), _int(row["pain_after"]),
                              _int(row["stiffness"]), _text(row["notes"]), _details(row)))
-                done[session_id] = {}
+                tries[session_id] = []
             if not row["step_index"]:
                 continue
             step = StepRow(
@@ -157,11 +158,11 @@ def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
                 float(row["actual_seconds"]), row["skipped"] == "1",
                 from_text(row["step_ended_at"]))
             steps.append(step)
-            if not step.skipped:
-                done[session_id][step.step_index] = step.target_seconds
-            else:
-                done[session_id].setdefault(step.step_index, 0)
-    rows = [replace(s, done_seconds=sum(done[s.id].values())) for s in sessions.values()]
+            tries[session_id].append(
+                StepTry(step.step_index, step.target_seconds, step.actual_seconds))
+    # done_share and outcome are derived, so they are worked out again rather than trusted.
+    rows = [replace(s, done_seconds=sum(seconds_done(tries[s.id]).values()))
+            for s in sessions.values()]
     return rows, steps
 
 

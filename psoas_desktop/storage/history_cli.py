@@ -28,10 +28,15 @@ STATUS_WORDS = {
 
 
 def format_pain(row: SessionRow) -> str:
+    """'pain 5->3'; a rating not given is named, not drawn: 'pain after 2', 'pain before 5'."""
     before, after = row.log.pain_before, row.log.pain_after
     if before is None and after is None:
         return ""
-    return f"pain {'-' if before is None else before}->{'-' if after is None else after}"
+    if before is None:
+        return f"pain after {after}"
+    if after is None:
+        return f"pain before {before}"
+    return f"pain {before}->{after}"
 
 
 def local_time(moment: datetime) -> str:
@@ -43,7 +48,7 @@ def format_line(row: SessionRow) -> str:
     cells = [
         f"#{row.id:<5}", local_time(row.started_at), f"{row.routine_id:<22}",
         f"{duration_text(row.active_seconds):>7}", f"{round(row.done_fraction * 100):>3}% done",
-        f"{STATUS_WORDS.get(row.status, row.status):<14}", format_pain(row),
+        f"{STATUS_WORDS.get(row.outcome, row.outcome):<14}", format_pain(row),
     ]
     return "  ".join(cells).rstrip()
 

@@ -7,12 +7,18 @@ when the process ends, however it ends, so a crash never leaves the folder locke
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 from pathlib import Path
+from types import ModuleType
 
 from psoas_desktop.storage.owner_only import FILE_MODE, make_folder
+
+fcntl: ModuleType | None
+try:
+    import fcntl
+except ImportError:  # not a Unix: no lock; the local socket alone keeps one app per folder
+    fcntl = None
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +48,8 @@ def acquire(data_dir: Path) -> bool | None:
     key = _key(data_dir)
     if key in _held:
         return False
+    if fcntl is None:
+        return None
     try:
         make_folder(data_dir)
     except OSError as exc:
@@ -71,7 +79,7 @@ def release(data_dir: Path) -> None:
 
 def held_elsewhere(data_dir: Path) -> bool:
     """True while another process holds the folder's lock."""
-    if _key(data_dir) in _held:
+    if _key(data_dir) in _held or fcntl is None:
         return False
     path = data_dir / LOCK_NAME
     if not path.exists():

@@ -18,13 +18,14 @@ from psoas_desktop.storage.row_reader import BadRow, RowError, details
 
 __all__ = ["details"]  # export.py reads its CSV's details with it
 
-# Planned seconds of the steps done, each step index counted once (going back and doing a step
-# again records it twice, but it was planned once). A subquery per session walks that session's
-# slice of the steps_by_session index: with ten years of steps (300,000 rows) this takes about
-# two thirds of the time of grouping every step and then every session (bench/history_scale.py).
+# Seconds done, by the rule of core/completion.py: each step index counts its best try, up to
+# its planned length (going back and doing a step again records it twice, but it was planned
+# once). A subquery per session walks that session's slice of the steps_by_session index: with
+# ten years of steps (300,000 rows) this takes about two thirds of the time of grouping every
+# step and then every session (bench/history_scale.py).
 _DONE = """
     (SELECT COALESCE(SUM(done), 0) FROM (
-        SELECT MAX(CASE WHEN skipped = 0 THEN target_seconds ELSE 0 END) AS done
+        SELECT MAX(MAX(0, MIN(actual_seconds, target_seconds))) AS done
         FROM steps WHERE steps.session_id = s.id GROUP BY step_index))"""
 
 _SESSIONS = f"""

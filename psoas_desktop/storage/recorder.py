@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from psoas_desktop.core.completion import StepTry, seconds_done, share_of, stored_status
 from psoas_desktop.core.engine import Event, Finished, Session, StepEnded, StepStarted
 from psoas_desktop.core.routines import Routine, Target
 from psoas_desktop.core.timeline import Timeline
@@ -47,10 +48,17 @@ class Recording:
         self._pain_before = pain_before
         self.ref: SessionRef | None = None  # set when the session starts
         self.status: str | None = None  # completed / finished_early once Finished
+        self._tries: list[StepTry] = []  # the steps as they ended, for the share done
 
     @property
     def pain_before(self) -> int | None:
         return self._pain_before
+
+    @property
+    def share_done(self) -> float:
+        """How much of the plan the steps recorded so far amount to (core/completion)."""
+        done = sum(seconds_done(self._tries).values())
+        return share_of(done, self._timeline.total_seconds)
 
     @property
     def started(self) -> bool:
@@ -63,10 +71,11 @@ class Recording:
                 self._timeline.total_seconds, planned_targets(self._timeline, self._targets),
                 self._pain_before)
         elif isinstance(event, StepEnded) and self.ref is not None:
+            self._tries.append(StepTry(event.index, event.step.seconds, event.active_seconds))
             self._history.add_step(self.ref, event.index, event.step, event.active_seconds,
                                    event.skipped, self._wall_clock())
         elif isinstance(event, Finished) and self.ref is not None:
-            self.status = "completed" if event.completed else "finished_early"
+            self.status = stored_status(event.completed, self.share_done)
             self._history.end_session(self.ref, self.status, self._wall_clock(),
                                       event.active_seconds)
 

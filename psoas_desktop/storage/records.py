@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from psoas_desktop.core.completion import counts_for_week, honest_status, share_of
 from psoas_desktop.core.training_log import LogDetails
 
 
@@ -39,15 +40,23 @@ class SessionRow:
     planned_seconds: int
     active_seconds: float
     status: str
-    done_seconds: int  # planned seconds of the steps done (not skipped)
+    done_seconds: float  # seconds done by the rule of core/completion.py
     log: LogEntry
 
     @property
     def done_fraction(self) -> float:
-        """How much of the plan was done, 0 to 1."""
-        if self.planned_seconds <= 0:
-            return 0.0
-        return min(1.0, self.done_seconds / self.planned_seconds)
+        """How much of the plan was done, 0 to 1 (core/completion.py)."""
+        return share_of(self.done_seconds, self.planned_seconds)
+
+    @property
+    def outcome(self) -> str:
+        """The status, told honestly: a session saved `completed` by the older rule (any
+        session that reached its end) with too little of it done reads `finished_early`."""
+        return honest_status(self.status, self.done_fraction)
+
+    @property
+    def counts_for_week(self) -> bool:
+        return counts_for_week(self.done_fraction)
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from psoas_desktop import APP_TITLE, __version__
 
 SHORTCUTS = (
-    ("Space", "Start, pause or resume"),
-    ("Right or N", "Next step"),
-    ("Left or P", "Previous step"),
+    ("Space, B or .", "Start, pause or resume"),
+    ("Right, N or Page Down", "Next step"),
+    ("Left, P or Page Up", "Previous step"),
+    ("+", "Ten seconds more for this step"),
+    ("S / E", "Skip the rest of this side / exercise"),
+    ("R", "Repeat the last set"),
+    ("W", "Wait for me at each get-ready, on or off"),
     ("Enter (in the list)", "Jump to the exercise"),
     ("F or F11", "Fullscreen on or off"),
     ("Esc", "Leave fullscreen"),
@@ -53,7 +58,8 @@ def about_box(parent: QWidget | None) -> QMessageBox:
 
 def shortcuts_box(parent: QWidget | None) -> QMessageBox:
     box = _plain_box(parent, "Keyboard shortcuts", shortcuts_text())
-    font = box.font()
-    font.setFamily("monospace")
+    # The system's fixed-pitch font: "monospace" is an alias only fontconfig knows.
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(box.font().pointSizeF())
     box.setFont(font)
     return box

@@ -37,9 +37,10 @@ def _action(window: QMainWindow, text: str, *keys: str) -> QAction:
 
 def build_actions(window: QMainWindow) -> WindowActions:
     actions = WindowActions(
-        toggle=_action(window, "&Start / Pause", "Space"),
-        previous=_action(window, "&Previous step", "Left", "P"),
-        next=_action(window, "&Next step", "Right", "N"),
+        # Presenter clickers send PageDown / PageUp, and B or period for their blank-screen key.
+        toggle=_action(window, "&Start / Pause", "Space", "B", "."),
+        previous=_action(window, "&Previous step", "Left", "P", "PgUp"),
+        next=_action(window, "&Next step", "Right", "N", "PgDown"),
         finish=_action(window, "&Finish session"),
         history=_action(window, "&History…", "Ctrl+H"),
         settings=_action(window, "Se&ttings…", "Ctrl+,"),

@@ -12,14 +12,21 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from psoas_desktop.ui.fit_label import FitLabel
 from psoas_desktop.ui.theme import PANEL_TEXT, kind_colour
-from psoas_desktop.ui.widgets import plain_label
 
 # Repaints of the step bar per second while a step runs (only the bar, only while running), at
 # most: a long step moves the bar less than a pixel a frame, so it is redrawn once per pixel
 # of growth instead (bench/idle_cost.py: at a steady 20 a second the bar took about 3 x the
 # CPU of the rest of a running session).
 BAR_FPS = 20
+BADGE_WIDEST, BADGE_PADDING = "RIGHT", 14  # the side badge's widest word, and its padding
+# Each line's size in units of the panel (a hundredth of its height, or a sixtieth of its width
+# when that is less), its smallest size in pixels, and whether it is bold. What is left of the
+# height goes to the digits, which are thus always the largest text on the page.
+LINES = {"exercise": (4.2, 12, False), "phase": (8.0, 16, True), "cue": (3.4, 11, False),
+         "side": (4.6, 12, True), "counts": (4.2, 12, False), "next": (4.0, 12, False),
+         "side_words": (3.2, 11, True)}
 
 
 class Digits(QWidget):
@@ -28,9 +35,17 @@ class Digits(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(80)
+        self._widest = "0:00"
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(40)
         self.setAccessibleName("Seconds left")
+
+    def set_widest(self, text: str) -> None:
+        """The widest text the digits will show (the session's longest step, '1:00' or '45'):
+        they are sized for it, so they keep one size from step to step."""
+        if text != self._widest:
+            self._widest = text
+            self.update()
 
     def text(self) -> str:
         return self._text
@@ -44,8 +59,9 @@ class Digits(QWidget):
     def font_pixel_size(self) -> int:
         """The pixel size the digits are drawn at: the height, unless the width is shorter."""
         font = self._font(100)
-        # Single digits are sized as two, so the last seconds do not swell when width-bound.
-        sample = "00" if len(self._text) <= 2 else "0:00" if ":" in self._text else self._text
+        # Sized for the session's widest text, never for the one shown: '1:00' then '59' or
+        # '9' keep the same size, and the last seconds do not swell.
+        sample = "".join("0" if c.isdigit() else c for c in self._widest) or "00"
         width = QFontMetricsF(font).horizontalAdvance(sample)
         by_width = 100 * self.width() * 0.94 / max(width, 1.0)
         by_height = self.height() * 1.05  # the digits' ink is about 0.73 of the pixel size
@@ -115,25 +131,32 @@ class CountdownPanel(QFrame):
         self.setAccessibleName("Countdown")
         self._kind = "idle"
         self._dark = False
-        self.exercise = plain_label("", self, "Exercise")
-        self.phase = plain_label("", self, "Phase")
-        self.cue = plain_label("", self, "What to do")
-        self.side = plain_label("", self, "Side")
-        self.counts = plain_label("", self, "Set and rep")
+        # One line each, elided or shrunk rather than wrapped, of a height fixed by the panel's
+        # size alone: a longer or missing text never moves the digits.
+        self.exercise = FitLabel("", self, "Exercise")
+        self.phase = FitLabel("", self, "Phase")
+        # The cue is a sentence: it may shrink further than the rest before it is cut.
+        self.cue = FitLabel("", self, "What to do", shrink_floor=0.55)
+        self.side = FitLabel("", self, "Side")
+        self.counts = FitLabel("", self, "Set and rep")
         self.digits = Digits(self)
         self.bar = StepBar(self)
-        self.next = plain_label("", self, "Next")
-        for label in (self.exercise, self.phase, self.cue, self.counts, self.next):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-        self.side.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next = FitLabel("", self, "Next")
+        self.side_words = FitLabel("", self, "What the side means")  # 'Left leg hangs'
+        policy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.side.setSizePolicy(policy)
 
+        # The badge ends at the middle and the counts start there: neither moves when the
+        # other changes or goes.
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         where = QHBoxLayout()
-        where.addStretch(1)
-        where.addWidget(self.side)
-        where.addSpacing(16)
-        where.addWidget(self.counts)
-        where.addStretch(1)
+        where.setSpacing(16)
+        badge = QHBoxLayout()
+        badge.addStretch(1)
+        badge.addWidget(self.side)
+        where.addLayout(badge, 1)
+        where.addWidget(self.counts, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(6)
@@ -141,6 +164,7 @@ class CountdownPanel(QFrame):
         layout.addWidget(self.phase)
         layout.addWidget(self.cue)
         layout.addLayout(where)
+        layout.addWidget(self.side_words)
         layout.addWidget(self.digits, 1)
         layout.addWidget(self.bar)
         layout.addSpacing(6)
@@ -158,14 +182,18 @@ class CountdownPanel(QFrame):
                   seconds: str, next_up: str, kind: str) -> None:
         self.exercise.setText(exercise)
         self.phase.setText(phase)
-        self.cue.setText(cue)
-        self.cue.setVisible(bool(cue))
+        self.cue.setText(cue)  # an empty cue keeps its line, so the digits stay put
         self.side.setText(side)
+        # Hidden, the badge keeps its place in the row: the counts beside it do not shift.
         self.side.setVisible(bool(side))
         self.counts.setText(counts)
         self.digits.setText(seconds)
         self.next.setText(next_up)
         self.set_kind(kind)
+
+    def set_side_words(self, text: str) -> None:
+        """What the side means for this exercise, right under the side badge."""
+        self.side_words.setText(text)
 
     def set_kind(self, kind: str, dark: bool | None = None) -> None:
         dark = self._dark if dark is None else dark
@@ -217,17 +245,23 @@ class CountdownPanel(QFrame):
         self.setPalette(palette)
         self.side.setStyleSheet(
             f"background: white; color: {colour.name()}; border-radius: 10px;"
-            " padding: 2px 18px; font-weight: bold;")
+            f" padding: 2px {BADGE_PADDING}px; font-weight: bold;")
+
+    def labels(self) -> dict[str, FitLabel]:
+        return {name: getattr(self, name) for name in LINES}
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        unit = max(8.0, min(self.height() / 100, self.width() / 60))
-        for label, size, bold in (
-            (self.exercise, 4.2, False), (self.phase, 8.5, True), (self.cue, 3.4, False),
-            (self.side, 5.2, True), (self.counts, 4.2, False), (self.next, 4.0, False),
-        ):
-            font = QFont(label.font())
-            font.setPixelSize(max(12, round(unit * size)))
-            font.setBold(bold)
-            label.setFont(font)
-        self.bar.setFixedHeight(max(10, round(unit * 1.8)))
+        unit = min(self.height() / 100, self.width() / 60)
+        for name, label in self.labels().items():
+            size, floor, bold = LINES[name]
+            label.set_pixel_size(max(floor, round(unit * size)), bold)
+        # The badge is as wide as its widest word, so LEFT and RIGHT do not shift the counts;
+        # the counts line up with it.
+        badge = self.side.font()
+        badge.setPixelSize(self.side.pixel_size())
+        badge.setBold(True)
+        self.side.setFixedSize(QFontMetricsF(badge).horizontalAdvance(BADGE_WIDEST).__ceil__()
+                               + 2 * BADGE_PADDING + 4, self.side.height() + 4)
+        self.counts.setFixedHeight(self.side.height())
+        self.bar.setFixedHeight(max(8, round(unit * 1.8)))

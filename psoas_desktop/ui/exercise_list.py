@@ -1,4 +1,5 @@
-"""The routine's exercises with their targets: the current one highlighted, the passed ones ticked.
+"""The routine's exercises with their targets: the current one highlighted, the passed ones
+marked for what they were: done (a tick), partly done, or skipped (core/completion.py).
 
 Double-click or Enter on an exercise asks to jump there (`jumpRequested(index)`).
 """
@@ -7,14 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from psoas_desktop.core.completion import Mark
 from psoas_desktop.core.routines import Routine, Target, describe_target
+from psoas_desktop.ui.contrast import muted
 
+MINIMUM_WIDTH = 210
+TEXT_INSET, ITEM_PADDING = 10, 4  # the delegate's text margins, a little more than Qt's
+HIGHLIGHT_ALPHA = 0.22  # the current exercise's band: the highlight colour, lightly
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
+SYMBOLS = {Mark.CURRENT: CURRENT_MARK, Mark.DONE: DONE_MARK, Mark.PARTLY: "◐",
+           Mark.SKIPPED: "\u2013", Mark.TO_DO: " "}
+# What follows the target line of a passed exercise: the mark said in words as well.
+NOTES = {Mark.PARTLY: " · partly done", Mark.SKIPPED: " · skipped"}
 
 
 class ExerciseList(QListWidget):
@@ -29,11 +39,13 @@ class ExerciseList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSpacing(2)
+        # Narrower, names break a word a line; the splitter never squeezes it below this.
+        self.setMinimumWidth(MINIMUM_WIDTH)
         # Double-click or Enter; not `itemActivated`, which some desktops fire on one click.
         self.itemDoubleClicked.connect(self._activated)
         self._lines: list[tuple[str, str]] = []
         self.current = -1
-        self.done: set[int] = set()
+        self.marks: list[Mark] = []
 
     def set_routine(self, routine: Routine, targets: Mapping[str, Target]) -> None:
         self._lines = [
@@ -41,16 +53,22 @@ class ExerciseList(QListWidget):
              describe_target(exercise, targets.get(exercise.id, Target.default_for(exercise))))
             for exercise in routine.exercises
         ]
-        self.current, self.done = -1, set()
+        self.current, self.marks = -1, [Mark.TO_DO] * len(self._lines)
         self.clear()
         for _ in self._lines:
             self.addItem(QListWidgetItem())
         self._refresh()
 
-    def set_position(self, current: int, done: set[int]) -> None:
-        if (current, done) == (self.current, self.done):
+    @property
+    def done(self) -> set[int]:
+        """The exercises done (at least the share core/completion.py asks for)."""
+        return {i for i, mark in enumerate(self.marks) if mark is Mark.DONE}
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        current = marks.index(Mark.CURRENT) if Mark.CURRENT in marks else -1
+        if (current, marks) == (self.current, self.marks):
             return
-        self.current, self.done = current, set(done)
+        self.current, self.marks = current, list(marks)
         self._refresh()
         if 0 <= current < self.count():
             self.scrollToItem(self.item(current))
@@ -63,24 +81,46 @@ class ExerciseList(QListWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        highlight.setAlphaF(0.22)
+        palette = self.palette()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        highlight.setAlphaF(HIGHLIGHT_ALPHA)
+        text = palette.color(QPalette.ColorRole.Text)
+        # Done exercises recede, but still read at 4.5:1 (the placeholder grey did not).
+        done = muted(text, palette.color(QPalette.ColorRole.Base))
         for index, (name, target) in enumerate(self._lines):
             item = self.item(index)
-            mark = (CURRENT_MARK if index == self.current
-                    else DONE_MARK if index in self.done else " ")
-            item.setText(f"{mark} {index + 1}. {name}\n      {target}")
+            mark = self.marks[index] if index < len(self.marks) else Mark.TO_DO
+            note = NOTES.get(mark, "")
+            item.setText(f"{SYMBOLS[mark]} {index + 1}. {name}\n    {target}{note}")
             font = QFont(self.font())
             font.setBold(index == self.current)
             item.setFont(font)
             item.setBackground(highlight if index == self.current else Qt.GlobalColor.transparent)
-            state = ("current" if index == self.current
-                     else "done" if index in self.done else "to do")
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{index + 1}. {name}, {target}, {state}")
-            item.setForeground(self.palette().color(
-                QPalette.ColorRole.PlaceholderText if index in self.done
-                else QPalette.ColorRole.Text))
+                         f"{index + 1}. {name}, {target}, {mark.value}")
+            item.setForeground(done if mark is Mark.DONE else text)
+        self._fit_heights()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        # Each item as high as its text wrapped at this width: the view's own guess, made at
+        # another width, cut a wrapped target line short with an ellipsis and a blank below.
+        width = self.viewport().width() - 2 * self.spacing() - TEXT_INSET
+        for row in range(self.count()):
+            item = self.item(row)
+            metrics = QFontMetrics(item.font())
+            needed = metrics.boundingRect(QRect(0, 0, max(1, width), 10_000),
+                                          Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(max(1, width), needed.height() + ITEM_PADDING))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Item colours are fixed when set: a new theme has to set them again.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "marks"):
+            self._refresh()
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.jumpRequested.emit(self.row(item))

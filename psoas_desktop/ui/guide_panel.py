@@ -70,6 +70,8 @@ class GuidePanel(QFrame):
         holder = QWidget()
         inner = QVBoxLayout(holder)
         inner.addWidget(self.title)
+        self.picture_slot = QVBoxLayout()  # the figure in its start pose, when there is one
+        inner.addLayout(self.picture_slot)
         inner.addWidget(self.body)
         inner.addStretch(1)
         self.scroll.setWidget(holder)

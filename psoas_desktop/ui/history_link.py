@@ -21,6 +21,7 @@ from psoas_desktop.ui.today import (
     strength_routine,
     today_plan,
 )
+from psoas_desktop.ui.widgets import resize_to_fit
 
 # Rows held in memory after a full disk or a lock are retried this often.
 FLUSH_INTERVAL_MS = 30_000
@@ -165,7 +166,7 @@ class HistoryLink(QObject):
 
     def open_view(self) -> None:
         # pyqtgraph comes in with the view, the first time it is asked for.
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QSize, Qt
 
         from psoas_desktop.ui.history_view import HistoryView
 
@@ -176,7 +177,7 @@ class HistoryLink(QObject):
                 self.view = HistoryView(self.history, self.book)
                 self.view.setWindowFlag(Qt.WindowType.Window)
                 self.view.setWindowTitle("History — Psoas Desktop")
-                self.view.resize(1200, 800)
+                resize_to_fit(self.view, QSize(1200, 800))
                 self.view.show()
             finally:
                 QApplication.restoreOverrideCursor()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from psoas_desktop.core.adherence import (
     Done,
+    WeekTotal,
     calendar_start,
     weekly,
     weeks_met,
@@ -147,12 +148,13 @@ class HistoryPlots(QWidget):
         self.weeks.addItem(self.band)
         self.weeks.addItem(self.week_bars)
         self.minutes.addItem(self.minute_bars)
-        self.pain.addLegend(offset=(8, 4))
+        # The legend in the text colour: pyqtgraph's default grey was 3:1 on white.
+        self.pain.addLegend(offset=(8, 4), labelTextColor=self._fg)
         self.pain_before = self.pain.plot(pen=None, symbol="o", symbolSize=6, symbolPen=None,
                                           symbolBrush=BLUE, name="before")
         self.pain_after = self.pain.plot(pen=None, symbol="t", symbolSize=7, symbolPen=None,
                                          symbolBrush=ORANGE, name="after")
-        self.exercise.addLegend(offset=(8, 4))
+        self.exercise.addLegend(offset=(8, 4), labelTextColor=self._fg)
         self.hold_line = self.exercise.plot(pen=pg.mkPen(GREEN, width=2), symbol="o",
                                             symbolSize=5, symbolBrush=GREEN, symbolPen=None,
                                             name="hold (s)")
@@ -249,8 +251,14 @@ class HistoryPlots(QWidget):
 
     def _show_weeks(self, sessions: list[SessionRow]) -> None:
         today = self._today()
-        done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
-        weeks = weekly(done, until=today)
+        # A session counts a week only with half its plan done (core/completion.py); its
+        # minutes count all the same, for they were spent.
+        done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions
+                if s.counts_for_week]
+        by_week = {w.week: w.sessions for w in weekly(done)}
+        spent = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
+        weeks = [WeekTotal(w.week, by_week.get(w.week, 0), w.minutes)
+                 for w in weekly(spent, until=today)]
         xs = np.array([stamp(w.week) + WEEK / 2 for w in weeks])
         counts = np.array([w.sessions for w in weeks], dtype=float)
         minutes = np.array([w.minutes for w in weeks])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -38,7 +38,7 @@ from psoas_desktop.core.local_time import local
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
-from psoas_desktop.ui.widgets import ask_plain, plain_box
+from psoas_desktop.ui.widgets import plain_box
 
 if TYPE_CHECKING:
     from psoas_desktop.ui.history_plots import HistoryPlots
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 REFRESH_DELAY_MS = 300
-COLUMNS = ("Date", "Routine", "Length", "Done", "Pain before", "Pain after", "Stiffness",
+COLUMNS = ("Date", "Routine", "Length", "Plan done", "Pain before", "Pain after", "Stiffness",
            "Pain: kind, where, when", "Task", "Range of motion", "Status", "Notes")
 NOTES = COLUMNS.index("Notes")
 STATUS_WORDS = {"completed": "completed", "finished_early": "finished early",
@@ -134,7 +134,7 @@ class SessionTable(QAbstractTableModel):
             log.details.pain_text(),
             log.details.task_text(),
             log.details.rom_text(),
-            STATUS_WORDS.get(row.status, row.status),
+            STATUS_WORDS.get(row.outcome, row.outcome),
             log.notes.replace("\n", " "),
         )
 
@@ -236,7 +236,9 @@ class HistoryView(QWidget):
     # --- hooks a test (or the window) can replace -------------------------------------------
 
     def confirm(self, question: str) -> bool:
-        return ask_plain(self, "Delete session", question)
+        from psoas_desktop.ui.dialogs import ask
+
+        return ask(self, "Delete session", question, yes="Delete", no="Keep it")
 
     def ask_export_path(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self, "Export history", "psoas-history.csv",
@@ -248,6 +250,14 @@ class HistoryView(QWidget):
 
     def show_info(self, message: str) -> None:
         self.summary.setText(message)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc closes the view when it is a window of its own; a notes editor open in the
+        # table takes its Esc first (to cancel the edit), so this never sees that one.
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     # --- showing -----------------------------------------------------------------------------
 

@@ -25,29 +25,33 @@ from PySide6.QtWidgets import (
 
 from psoas_desktop import APP_TITLE
 from psoas_desktop.audio.sink import CueSink, RecordingCueSink
+from psoas_desktop.core.completion import exercise_marks, is_complete
 from psoas_desktop.core.engine import Event, Finished, Paused, Resumed, Session, State
 from psoas_desktop.core.routines import Routine, RoutineBook, Target, length_note
 from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.ui.actions import build_actions
 from psoas_desktop.ui.controls import Controls
 from psoas_desktop.ui.exercise_list import ExerciseList
+from psoas_desktop.ui.keep_awake import make_inhibitor
 from psoas_desktop.ui.routine_progress import RoutineProgress
-from psoas_desktop.ui.screensaver import Inhibitor, ScreenSaverInhibitor
+from psoas_desktop.ui.screensaver import Inhibitor
 from psoas_desktop.ui.session_driver import SessionDriver
+from psoas_desktop.ui.session_moves import SessionMoves
 from psoas_desktop.ui.session_page import SessionPage
 from psoas_desktop.ui.settings import Settings
 from psoas_desktop.ui.start_panel import StartPanel
 from psoas_desktop.ui.theme import apply_theme, is_dark
-from psoas_desktop.ui.widgets import plain_label
+from psoas_desktop.ui.widgets import plain_label, resize_to_fit
 
 START_PAGE, SESSION_PAGE = 0, 1
 MINIMUM_SIZE = QSize(720, 520)
+FIRST_SIZE = QSize(1280, 800)  # made smaller where the screen is
 NO_SOUND = "Sound unavailable: follow the screen."
 
 
 class MainWindow(QMainWindow):
     sessionCreated = Signal(object)  # the Session, before it starts
-    sessionEnded = Signal(object, bool)  # the Session, and whether it completed
+    sessionEnded = Signal(object, bool)  # the Session, and whether it completed (completion.py)
     historyRequested = Signal()
     _soundStatus = Signal(bool, str)  # the sink's listener may call from any thread
 
@@ -57,7 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.book = book
         self.settings = settings
-        self.screensaver = screensaver or ScreenSaverInhibitor(APP_TITLE)
+        self.screensaver = screensaver or make_inhibitor(APP_TITLE)
         self.sink: CueSink = sink or RecordingCueSink()  # the app attaches the real one later
         self.driver = SessionDriver(clock, self.sink, self)
         self._suggestions: dict[str, tuple[Target, str]] = {}
@@ -73,6 +77,8 @@ class MainWindow(QMainWindow):
         self.session_page = SessionPage(self)
         self.countdown = self.session_page.countdown
         self.guide = self.session_page.guide
+        for figure in (self.session_page.figure, self.session_page.guide_figure):
+            figure.bind(settings)
         self.progress = RoutineProgress(self)
         self.controls = Controls(self)
         self.sound_icon = QLabel(self)
@@ -83,6 +89,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.sound_status, 1)
         self._lay_out()
         self._connect()
+        self.moves = SessionMoves(self)
 
         self.guide.set_expanded(settings.guide_expanded)
         self.controls.set_volume(settings.volume)
@@ -94,7 +101,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            resize_to_fit(self, FIRST_SIZE)
         self._refresh()
         self.controls.start.setFocus()  # Space and Enter start; no spin box eats the keys
 
@@ -115,7 +122,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.exercise_list)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 980])
+        self.splitter.setSizes([260, 1020])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         # A fixed floor, so the layout does not push a new minimum size to the window system
@@ -127,7 +134,7 @@ class MainWindow(QMainWindow):
         a.toggle.triggered.connect(self.toggle)
         a.previous.triggered.connect(self.driver.previous)
         a.next.triggered.connect(self.driver.next)
-        a.finish.triggered.connect(self.driver.finish)
+        a.finish.triggered.connect(self.finish_session)
         a.history.triggered.connect(self.historyRequested)
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(self.close)
@@ -140,12 +147,13 @@ class MainWindow(QMainWindow):
         c.start.clicked.connect(self.toggle)
         c.previous.clicked.connect(self.driver.previous)
         c.next.clicked.connect(self.driver.next)
-        c.finish.clicked.connect(self.driver.finish)
+        c.finish.clicked.connect(self.finish_session)
         c.muteToggled.connect(self.set_muted)
         c.volumeChanged.connect(self._volume_moved)
         self.start_panel.routineChosen.connect(self._routine_chosen)
         self.start_panel.targetsChanged.connect(self._show_planned_targets)
         self.start_panel.historyRequested.connect(self.historyRequested)
+        self.start_panel.startRequested.connect(self.start_session)
         self.exercise_list.jumpRequested.connect(self.driver.jump_to_exercise)
         self.guide.expandedChanged.connect(self._guide_folded)
         self.driver.changed.connect(self._refresh)
@@ -300,9 +308,10 @@ class MainWindow(QMainWindow):
         elif isinstance(event, Resumed):
             self.screensaver.inhibit("Following a routine")
         elif isinstance(event, Finished) and session is not None:
-            self._completed = event.completed
+            self._completed = is_complete(event.completed, session.share_done())
             self.screensaver.release()
-            self.sessionEnded.emit(session, event.completed)
+            self._refresh()  # the finished screen shows before the log dialog opens over it
+            self.sessionEnded.emit(session, self._completed)
 
     def _volume_moved(self, volume: float) -> None:
         self.settings.volume = volume
@@ -369,16 +378,32 @@ class MainWindow(QMainWindow):
         step, routine = session.step, session.timeline.routine
         finished = session.state is State.FINISHED
         current = step.exercise_index if step.exercise_index is not None else -1
-        done = set(range(len(routine.exercises))) if finished else set(range(max(current, 0)))
-        self.exercise_list.set_position(-1 if finished else current, done)
+        self.exercise_list.set_marks(exercise_marks(
+            session.timeline, session.done_seconds(), current, finished))
         self.progress.show_progress(session.routine_elapsed(), session.timeline.total_seconds,
-                                    current + 1, len(routine.exercises))
+                                    current + 1, len(routine.exercises),
+                                    spent=session.active_seconds())
         running = session.state is State.RUNNING
         label = "New session" if finished else "Pause" if running else "Resume"
         self.controls.show_running(running, True, label)
         self.controls.set_session_buttons(not finished)
 
     # --- closing ------------------------------------------------------------------------------
+
+    def finish_session(self) -> None:
+        """Finish sits beside Next: it ends the session only once the user says so."""
+        session = self.session
+        if session is None or session.state not in (State.RUNNING, State.PAUSED):
+            return
+        if self.confirm_finish():
+            self.driver.finish()
+
+    def confirm_finish(self) -> bool:
+        from psoas_desktop.ui.dialogs import ask
+
+        return ask(self, "End the session?",
+                   "End this session now? What you did so far is kept.",
+                   yes="End session", no="Keep going")
 
     def confirm_discard(self) -> bool:
         """Ask before a running session is ended by closing the window."""

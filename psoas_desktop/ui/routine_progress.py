@@ -1,4 +1,6 @@
-"""The whole routine's progress: a bar, time elapsed and left, which exercise of how many."""
+"""The whole routine's progress: a bar for the place in the plan, the time really spent and the
+plan still ahead, which exercise of how many. Skipping moves the bar and shortens what is left,
+but adds nothing to the time spent."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ class RoutineProgress(QWidget):
         self.bar.setFixedHeight(12)
         self.bar.setAccessibleName("Routine progress")
         self.exercise = plain_label("", self, "Exercise number")
-        self.times = plain_label("", self, "Time elapsed and left")
+        self.times = plain_label("", self, "Time spent and plan left")
         self.times.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -29,7 +31,7 @@ class RoutineProgress(QWidget):
     def _fix_times_size(self) -> None:
         # The times change every second. A label of fixed size tells no layout about it, so
         # the window is not laid out again each second (that cost ~1 ms before each new second).
-        widest = "00:00:00 elapsed · 00:00:00 left"
+        widest = "0:00:00 spent · 0:00:00 of the plan left"
         metrics = self.times.fontMetrics()
         self.times.setFixedSize(metrics.horizontalAdvance(widest) + 8,
                                 self.times.sizeHint().height())
@@ -39,11 +41,17 @@ class RoutineProgress(QWidget):
             self._fix_times_size()
         super().changeEvent(event)
 
-    def show_progress(self, elapsed: float, total: float, exercise: int, exercises: int) -> None:
-        """`exercise` counts from 1; 0 before a session."""
+    def show_progress(self, elapsed: float, total: float, exercise: int, exercises: int,
+                      spent: float | None = None) -> None:
+        """`elapsed`: the place in the plan, in planned seconds; `spent`: the seconds really
+        followed, pauses left out (None before a session). `exercise` counts from 1; 0 before
+        a session."""
         self.bar.setRange(0, max(1, round(total)))
         self.bar.setValue(round(min(elapsed, total)))
         self.exercise.setText(f"Exercise {exercise} of {exercises}" if exercise
                               else f"{exercises} exercises")
-        self.times.setText(f"{duration_text(elapsed)} elapsed · "
-                           f"{duration_text(total - elapsed)} left")
+        left = duration_text(max(0.0, total - elapsed))
+        if spent is None:
+            self.times.setText(f"{left} planned")
+        else:
+            self.times.setText(f"{duration_text(spent)} spent · {left} of the plan left")

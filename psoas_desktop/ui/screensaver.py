@@ -11,12 +11,29 @@ imported on first use, off the start-up path.
 from __future__ import annotations
 
 import itertools
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
 CALL_TIMEOUT_MS = 2000
 _names = itertools.count(1)
+
+
+def private_connection_name() -> str:
+    """A fresh name for a private bus connection that one inhibit lives on."""
+    return f"psoas-desktop-inhibit-{next(_names)}"
+
+
+def open_private(name: str, address: str | None = None) -> QDBusConnection:
+    """A private connection to the session bus, or to the bus at `address` (tests)."""
+    from PySide6.QtDBus import QDBusConnection
+
+    if address is not None:
+        return QDBusConnection.connectToBus(address, name)
+    return QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
 
 
 class Inhibitor(Protocol):
@@ -39,8 +56,9 @@ class NoInhibitor:
 
 
 class ScreenSaverInhibitor:
-    def __init__(self, application: str) -> None:
+    def __init__(self, application: str, bus_address: str | None = None) -> None:
         self._application = application
+        self._address = bus_address
         self._connection_name: str | None = None
         self._available: bool | None = None  # unknown until first asked
 
@@ -48,13 +66,22 @@ class ScreenSaverInhibitor:
     def active(self) -> bool:
         return self._connection_name is not None
 
+    @property
+    def bus_name(self) -> str:
+        """The unique name of the connection the inhibit lives on ('' when none)."""
+        if self._connection_name is None:
+            return ""
+        from PySide6.QtDBus import QDBusConnection
+
+        return QDBusConnection(self._connection_name).baseService()
+
     def inhibit(self, reason: str) -> None:
         if self._connection_name is not None or self._available is False:
             return
         from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 
-        name = f"psoas-desktop-inhibit-{next(_names)}"
-        bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, name)
+        name = private_connection_name()
+        bus = open_private(name, self._address)
         self._available = bus.isConnected()
         if not self._available:
             QDBusConnection.disconnectFromBus(name)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from psoas_desktop.audio.sink import CueSink
 from psoas_desktop.core.cues import Cue, spoken_text
 from psoas_desktop.core.engine import CueDue, Event, Session, State
+from psoas_desktop.core.side_words import spoken_side_words, with_side_words
 
 Clock = Callable[[], float]
 
@@ -71,6 +72,10 @@ class SessionDriver(QObject):
     def jump_to_exercise(self, exercise_index: int) -> None:
         self._act(lambda session: session.jump_to_exercise(exercise_index))
 
+    def act(self, action: Callable[[Session], None]) -> None:
+        """Apply a move to the session, then re-arm and repaint, as the driver's own do."""
+        self._act(action)
+
     def _act(self, action: Callable[[Session], None]) -> None:
         if self.session is None:
             return
@@ -114,6 +119,7 @@ class SessionDriver(QObject):
         steps = self.session.timeline.steps
         previous = steps[cue.index - 1] if cue.index > 0 else None
         exercise = self.session.timeline.routine.exercises[cue.step.exercise_index or 0]
-        text = spoken_text(cue.step, previous, exercise.name)
+        text = with_side_words(spoken_text(cue.step, previous, exercise.name),
+                               spoken_side_words(cue.step, previous, exercise))
         if text:
             self.sink.say(text)

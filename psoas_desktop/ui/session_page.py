@@ -7,19 +7,16 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.engine import Session, State
-from psoas_desktop.core.timeline import Step, StepKind
+from psoas_desktop.core.side_words import side_words
+from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.ui import step_text
 from psoas_desktop.ui.countdown import CountdownPanel
+from psoas_desktop.ui.figure_view import FigureView
 from psoas_desktop.ui.guide_panel import GuidePanel
 
-# Rests long enough to read how the exercise is done; shorter ones (between reps) keep the
-# layout still, so the countdown does not change size every few seconds.
-GUIDE_MIN_REST = 15
-
-
-def time_to_read(step: Step, state: State) -> bool:
-    return (state is State.PAUSED or step.kind is StepKind.PREPARE
-            or (step.kind is StepKind.REST and step.seconds >= GUIDE_MIN_REST))
+# The guide stays beside the countdown for the whole session, so nothing changes size from one
+# step to the next; a page narrower than this gives the countdown all of its width instead.
+GUIDE_MIN_PAGE_WIDTH = 600
 
 
 class SessionPage(QWidget):
@@ -27,14 +24,24 @@ class SessionPage(QWidget):
         super().__init__(parent)
         self.countdown = CountdownPanel(self)
         self.guide = GuidePanel(self)
+        # Beside the countdown while it has the page; in the guide when the guide is open.
+        self.figure = FigureView(self)
+        self.figure.follow_size_of(self, self.countdown, self._guide_open)
+        self.guide_figure = FigureView(self.guide, in_guide=True)
+        self.guide.picture_slot.addWidget(self.guide_figure)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.countdown, 3)
-        row.addWidget(self.guide, 2)
+        # Two thirds for the countdown: its digits are sized by its width. The figure moves in
+        # the guide, or beside the countdown when the guide is not shown.
+        row.addWidget(self.countdown, 2)
+        row.addWidget(self.figure)
+        row.addWidget(self.guide, 1)
 
     def show_idle(self, dark: bool) -> None:
         self.countdown.animate_progress(None)
         self.countdown.set_kind("idle", dark)
+        self.figure.show_session(None)
+        self.guide_figure.show_session(None)
 
     def show_session(self, session: Session, *, dark: bool, smooth: bool, fullscreen: bool,
                      slept: bool, completed: bool) -> None:
@@ -43,12 +50,16 @@ class SessionPage(QWidget):
         step, routine, state = session.step, session.timeline.routine, session.state
         exercise = step_text.exercise_of(step, routine)
         self.countdown.set_kind(step.kind, dark)
+        longest = max(s.seconds for s in session.timeline.steps)
+        self.countdown.digits.set_widest(step_text.clock_text(longest))
         if state is State.FINISHED:
             worked = duration_text(session.active_seconds())
-            done = "Well done" if completed else "Ended early"
+            share = round(session.share_done() * 100)
+            cue = (f"Well done: {worked} of exercise." if completed
+                   else f"Ended early: {share}% of the plan done, {worked} of exercise.")
             self.countdown.show_step(
                 exercise=routine.name, phase="Done" if completed else "Ended",
-                cue=f"{done}: {worked} of exercise.", side="", counts="",
+                cue=cue, side="", counts="",
                 seconds="✓", next_up="Space: back to the start", kind=StepKind.WORK)
         else:
             phase = step_text.phase_text(step, routine)
@@ -69,5 +80,13 @@ class SessionPage(QWidget):
 
         if self.guide.title.text() != (exercise.name if exercise else ""):
             self.guide.show_exercise(exercise)
-        reading = time_to_read(step, state) and state is not State.FINISHED
-        self.guide.setVisible(reading and not fullscreen)
+        wide = self.width() >= GUIDE_MIN_PAGE_WIDTH
+        self.guide.setVisible(wide and not fullscreen and state is not State.FINISHED)
+        self.countdown.set_side_words(side_words(exercise, step.side)
+                                      if state is not State.FINISHED else "")
+        for figure in (self.figure, self.guide_figure):
+            figure.show_session(session)
+        self.figure.refit()
+
+    def _guide_open(self) -> bool:
+        return not self.guide.isHidden() and self.guide.expanded()

@@ -205,6 +205,24 @@ class Settings(QObject):
         self._set("look/smooth_progress", bool(on))
 
     @property
+    def figure_motion(self) -> bool:
+        """Move the figure in time with the countdown (off: a still key pose of each step)."""
+        return _as_bool(self._store.value("look/figure_motion"), True)
+
+    @figure_motion.setter
+    def figure_motion(self, on: bool) -> None:
+        self._set("look/figure_motion", bool(on))
+
+    @property
+    def wait_for_me(self) -> bool:
+        """Hold each get-ready (after the first) until Space or the headset's button."""
+        return _as_bool(self._store.value("session/wait_for_me"), False)
+
+    @wait_for_me.setter
+    def wait_for_me(self, on: bool) -> None:
+        self._set("session/wait_for_me", bool(on))
+
+    @property
     def guide_expanded(self) -> bool:
         return _as_bool(self._store.value("look/guide_expanded"), True)
 

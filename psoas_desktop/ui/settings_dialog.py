@@ -24,7 +24,7 @@ REST_LABELS = {
     "between_reps": "Rest between reps",
     "between_sets": "Rest between sets",
     "switch_sides": "Time to switch sides",
-    "between_exercises": "Rest between exercises",
+    "between_exercises": "Get ready before each later exercise",
 }
 THEME_LABELS = {Theme.SYSTEM: "Like the system", Theme.LIGHT: "Light", Theme.DARK: "Dark"}
 
@@ -62,6 +62,9 @@ class SettingsDialog(QDialog):
         form.addRow("Theme", self.theme)
         self.smooth = QCheckBox("Move the step bar smoothly (off: once a second)", self)
         form.addRow("Animation", self.smooth)
+        self.figure_motion = QCheckBox("Move the figure with the countdown (off: a still pose)",
+                                       self)
+        form.addRow("", self.figure_motion)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -84,6 +87,7 @@ class SettingsDialog(QDialog):
         self.volume.setValue(round(s.volume * 100))
         self.theme.setCurrentIndex(self.theme.findData(s.theme.value))
         self.smooth.setChecked(s.smooth_progress)
+        self.figure_motion.setChecked(s.figure_motion)
 
     def _show_rests(self, rests: Rests) -> None:
         for name, spin in self.rests.items():
@@ -95,6 +99,7 @@ class SettingsDialog(QDialog):
         self.voice.setChecked(True)
         self.theme.setCurrentIndex(self.theme.findData(Theme.SYSTEM.value))
         self.smooth.setChecked(True)
+        self.figure_motion.setChecked(True)
 
     def accept(self) -> None:
         s = self.settings
@@ -104,4 +109,5 @@ class SettingsDialog(QDialog):
         s.volume = self.volume.value() / 100
         s.theme = Theme(self.theme.currentData())
         s.smooth_progress = self.smooth.isChecked()
+        s.figure_motion = self.figure_motion.isChecked()
         super().accept()

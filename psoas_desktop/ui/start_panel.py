@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_desktop.core.equipment import equipment_text
+from psoas_desktop.core.poses import builtin_figures
 from psoas_desktop.core.progression import easier_than
 from psoas_desktop.core.routines import (
     Exercise,
@@ -31,11 +34,31 @@ from psoas_desktop.core.routines import (
     WorkKind,
     describe_target,
 )
+from psoas_desktop.ui.figure_thumbs import thumbnail_label
 from psoas_desktop.ui.load_control import LoadControl
 from psoas_desktop.ui.today_banner import TodayBanner
 from psoas_desktop.ui.widgets import plain_label
 
 NO_PAIN_VALUE = -1  # the pain spin box's "not given" position
+START_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class StartKeys(QObject):
+    """Space and Enter in a box of the start page start the session: a spin box would take
+    Space as text (and blank itself), Enter would do nothing. Digits and arrows still edit."""
+
+    def __init__(self, start: SignalInstance, parent: QObject) -> None:
+        super().__init__(parent)
+        self._start = start
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)
+            if plain and event.key() in START_KEYS:
+                self._start.emit()
+                return True
+        return False
 
 
 def ranges_text(exercise: Exercise) -> str:
@@ -73,6 +96,7 @@ class TargetRow:
         self.accept = QPushButton("Accept", parent)
         self.accept.setAccessibleName(f"Accept the suggestion for {exercise.name}")
         self.suggested: Target | None = None
+        self.thumb = thumbnail_label(exercise, parent)
         self.show_suggestion(None, "")
 
     def _spin(self, bounds: Range, unit: str, parent: QWidget) -> QSpinBox:
@@ -111,18 +135,32 @@ class TargetRow:
         self.suggestion.setVisible(self.suggested is not None)
         self.accept.setVisible(self.suggested is not None)
 
+    def apply_suggestion(self) -> bool:
+        """Take the suggested target, and say so where the suggestion was. True if there was
+        one to take."""
+        if self.suggested is None:
+            return False
+        self.set_target(self.suggested)
+        self.suggestion.setText(f"Applied: {describe_target(self.exercise, self.suggested)}")
+        self.suggested = None
+        self.accept.setVisible(False)
+        return True
+
     def widgets(self) -> Sequence[QWidget]:
         load = (self.load,) if self.load is not None else ()
-        return (self.name, self.sets, self.reps, self.hold, *load, self.suggestion, self.accept)
+        return (self.name, self.sets, self.reps, self.hold, *load, self.suggestion, self.accept,
+                self.thumb)
 
 
 class StartPanel(QWidget):
     routineChosen = Signal(str)
     targetsChanged = Signal()
     historyRequested = Signal()
+    startRequested = Signal()  # Space or Enter in one of the page's boxes
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._start_keys = StartKeys(self.startRequested, self)
         self._routines: list[Routine] = []
         self.rows: dict[str, TargetRow] = {}
 
@@ -130,8 +168,11 @@ class StartPanel(QWidget):
         self.picker = QComboBox(self)
         self.picker.setAccessibleName("Routine")
         self.picker.currentIndexChanged.connect(self._picked)
+        self.picker.installEventFilter(self._start_keys)
         self.summary = plain_label("", self, "About this routine")
         self.summary.setWordWrap(True)
+        self.equipment = plain_label("", self, "What you need")
+        self.equipment.setWordWrap(True)
         self.length_note = plain_label("", self, "Session length")
         self.length_note.setWordWrap(True)
         self.length_note.setVisible(False)
@@ -148,9 +189,12 @@ class StartPanel(QWidget):
         self.pain.setSpecialValueText("not given")
         self.pain.setValue(NO_PAIN_VALUE)
         self.pain.setAccessibleName("Pain before, 0 to 10, optional")
+        self.pain.installEventFilter(self._start_keys)
         self.accept_all = QPushButton("Accept all suggestions", self)
         self.accept_all.clicked.connect(self.accept_suggestions)
         self.accept_all.setVisible(False)
+        self.applied = plain_label("Suggestions applied", self, "Suggestions applied")
+        self.applied.setVisible(False)
         self.history = QPushButton("History…", self)
         self.history.setAccessibleName("History")
         self.history.clicked.connect(self.historyRequested)
@@ -162,12 +206,14 @@ class StartPanel(QWidget):
         bottom.addWidget(QLabel("Pain before (0-10):", self))
         bottom.addWidget(self.pain)
         bottom.addStretch(1)
+        bottom.addWidget(self.applied)
         bottom.addWidget(self.accept_all)
         bottom.addWidget(self.history)
         layout = QVBoxLayout(self)
         layout.addWidget(self.today)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.equipment)
         layout.addWidget(self.length_note)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
@@ -197,18 +243,22 @@ class StartPanel(QWidget):
 
     def _show_routine(self) -> None:
         while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         self.rows = {}
         routine = self.routine()
         if routine is None:
             self.summary.setText("No routines loaded.")
             return
-        self.summary.setText("\n".join([routine.summary, routine.frequency.label, *routine.notes]))
+        self.summary.setText("\n".join(
+            [routine.summary, f"Aim: {routine.frequency.label}", *routine.notes]))
         headings = ["Exercise", "Sets", "Reps", "Hold / time"]
         if any(e.load_measure for e in routine.exercises):
             headings.append("Load")
+        self.equipment.setText(equipment_text(routine, builtin_figures()))
         for column, heading in enumerate(headings):
             self._grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
         for index, exercise in enumerate(routine.exercises):
@@ -216,6 +266,7 @@ class StartPanel(QWidget):
             self.rows[exercise.id] = row
             for spin in (row.sets, row.reps, row.hold):
                 spin.valueChanged.connect(self.targetsChanged)
+                spin.installEventFilter(self._start_keys)
             if row.load is not None:
                 row.load.changed.connect(self.targetsChanged)
                 self._grid.addWidget(row.load, 1 + index * 2, 4)
@@ -225,11 +276,13 @@ class StartPanel(QWidget):
             self._grid.addWidget(row.sets, at, 1)
             self._grid.addWidget(row.reps, at, 2)
             self._grid.addWidget(row.hold, at, 3)
+            self._grid.addWidget(row.thumb, at, 5)
             self._grid.addWidget(row.suggestion, at + 1, 0, 1, 4)
             self._grid.addWidget(row.accept, at + 1, 4)
         self._grid.setColumnStretch(0, 1)
         self._grid.setRowStretch(1 + 2 * len(routine.exercises), 1)
         self.accept_all.setVisible(False)
+        self.applied.setVisible(False)
 
     # --- targets ------------------------------------------------------------------------------
 
@@ -246,14 +299,18 @@ class StartPanel(QWidget):
             target, reason = suggestions.get(exercise_id, (None, ""))
             row.show_suggestion(target, reason)
         self.accept_all.setVisible(any(r.suggested for r in self.rows.values()))
+        self.applied.setVisible(False)
 
     def accept_suggestions(self) -> None:
-        for row in self.rows.values():
-            self._accept(row)
+        applied = [row.apply_suggestion() for row in self.rows.values()]
+        self.accept_all.setVisible(False)
+        self.applied.setVisible(any(applied))
 
     def _accept(self, row: TargetRow) -> None:
-        if row.suggested is not None:
-            row.set_target(row.suggested)
+        row.apply_suggestion()
+        remaining = any(r.suggested for r in self.rows.values())
+        self.accept_all.setVisible(remaining)
+        self.applied.setVisible(not remaining)
 
     def show_length_note(self, text: str) -> None:
         """Say when the chosen targets take the session past the routine's length."""

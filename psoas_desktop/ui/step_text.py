@@ -60,15 +60,15 @@ def exercise_of(step: Step | None, routine: Routine) -> Exercise | None:
 def next_text(current: Step, upcoming: Step | None, routine: Routine) -> str:
     """What comes after this step, in a few words."""
     if upcoming is None:
-        return "Next: done, well done"
+        return "Next: the end of the routine"
     exercise = exercise_of(upcoming, routine)
     if upcoming.exercise_index != current.exercise_index and exercise is not None:
         side = f" ({side_text(upcoming)} side first)" if upcoming.side else ""
         return f"Next: {exercise.name}{side}"
     if upcoming.kind is StepKind.SWITCH:
-        return f"Next: switch to the {side_text(upcoming)} side"
+        return f"Next: Switch to the {side_text(upcoming)} side"
     if upcoming.kind is StepKind.REST:
-        return f"Next: rest {upcoming.seconds} s"
+        return f"Next: Rest {upcoming.seconds} s"
     words = phase_text(upcoming, routine)
     if upcoming.kind is StepKind.HOLD or not upcoming.beats:
         words = f"{words} {clock_text(upcoming.seconds)}" + ("" if upcoming.seconds >= 60 else " s")

@@ -7,11 +7,14 @@ set by hand: the choice always takes effect.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from psoas_desktop.core.timeline import StepKind
+from psoas_desktop.ui.contrast import muted
 from psoas_desktop.ui.settings import Theme
 
 # Background of the countdown panel per step kind; white text on each is above 4.5:1 contrast
@@ -56,18 +59,55 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication, theme: Theme) -> None:
+def light_palette(app: QApplication) -> QPalette:
+    """The style's own light palette, with a placeholder grey that reads at 4.5:1 (Fusion's
+    is half-transparent text: about 3.9:1 on white) and a highlight white text reads on
+    (Fusion's blue gives 3.7:1)."""
+    palette = app.style().standardPalette()
+    roles = QPalette.ColorRole
+    palette.setColor(roles.Highlight, QColor("#2563eb"))
+    palette.setColor(roles.PlaceholderText, muted(palette.color(roles.Text),
+                                                  palette.color(roles.Base)))
+    return palette
+
+
+def apply_theme(app: QApplication, theme: Theme, scheme: Qt.ColorScheme | None = None) -> None:
+    """`scheme`: the desktop's, when it has just told us (else asked of the style hints)."""
     hints = app.styleHints()
-    scheme = {Theme.LIGHT: Qt.ColorScheme.Light, Theme.DARK: Qt.ColorScheme.Dark}.get(
+    asked = {Theme.LIGHT: Qt.ColorScheme.Light, Theme.DARK: Qt.ColorScheme.Dark}.get(
         theme, Qt.ColorScheme.Unknown)
-    hints.setColorScheme(scheme)
+    hints.setColorScheme(asked)
     if theme is Theme.DARK:
         app.setPalette(dark_palette())
     elif theme is Theme.LIGHT:
-        app.setPalette(app.style().standardPalette())
+        app.setPalette(light_palette(app))
     else:
         # The system's: whatever the platform theme gives, or a dark palette when the
         # platform says dark but the style did not follow.
         app.setPalette(QPalette())
-        if hints.colorScheme() is Qt.ColorScheme.Dark and not is_dark(app.palette()):
+        scheme = hints.colorScheme() if scheme is None else scheme
+        if scheme is Qt.ColorScheme.Dark and not is_dark(app.palette()):
             app.setPalette(dark_palette())
+        elif scheme is Qt.ColorScheme.Light and is_dark(app.palette()):
+            app.setPalette(light_palette(app))
+
+
+class SystemScheme(QObject):
+    """While the theme is "system", a light/dark switch of the desktop takes effect at once
+    (QStyleHints.colorSchemeChanged), without a restart."""
+
+    def __init__(self, app: QApplication, theme: Callable[[], Theme]) -> None:
+        super().__init__(app)
+        self._app = app
+        self._theme = theme
+        self._busy = False  # applying the theme may itself announce a scheme change
+        app.styleHints().colorSchemeChanged.connect(self._changed)
+
+    def _changed(self, scheme: Qt.ColorScheme) -> None:
+        if self._busy or self._theme() is not Theme.SYSTEM:
+            return
+        self._busy = True
+        try:
+            apply_theme(self._app, Theme.SYSTEM, scheme)
+        finally:
+            self._busy = False

@@ -13,7 +13,7 @@ from psoas_desktop.core.timeline import StepKind, build_timeline
 from psoas_desktop.resources import builtin_routines
 
 TOP = Path(__file__).resolve().parents[2]
-SEEDS = TOP.parent.parent / "shared" / "seeds"
+SEEDS = TOP.parent / "shared" / "seeds"  # shared/ lies beside the checkout
 
 
 def _own_words():

@@ -115,3 +115,61 @@ def test_history_mistakes_and_faults_are_one_line(tmp_path, capsys, monkeypatch,
     assert "kept in memory" not in err
     if setup == "garbage":
         assert (data / "history.sqlite3").read_bytes() == b"not a database" * 100
+
+
+def _skip_through(history, book, clock, wall, pain_before=None):
+    """The strength routine with the first four exercises skipped, the last one followed."""
+    routine = book.get("psoas-strength")
+    session = Session(build_timeline(routine, rests=book.rests), clock)
+    recording = Recorder(history, wall).attach(session, routine, pain_before=pain_before)
+    session.start()
+    session.jump_to_exercise(len(routine.exercises) - 1)
+    while session.state.value == "running":
+        clock.advance(1.0)
+        session.update()
+    return recording
+
+
+def test_skipping_through_to_the_end_is_saved_and_shown_as_not_completed(
+        history, book, clock, wall, tmp_path, capsys) -> None:
+    recording = _skip_through(history, book, clock, wall)
+    recording.save_log(pain_after=2)
+    assert recording.status == "finished_early"
+    (row,) = history.sessions()
+    assert row.status == "finished_early" and row.done_fraction < 0.5
+    assert not row.counts_for_week
+    out = tmp_path / "out.csv"
+    export_history(history, out)
+    with open(out, newline="", encoding="utf-8") as file:
+        cells = list(csv.DictReader(file))
+    assert {c["outcome"] for c in cells} == {"finished_early"}
+    assert float(cells[0]["done_share"]) == pytest.approx(row.done_fraction, abs=0.001)
+    assert {c["skipped"] for c in cells} == {"0", "1"}  # the skipped steps say so
+    assert main(cli(tmp_path, "list")) == 0
+    line = capsys.readouterr().out.strip()
+    assert f"{round(row.done_fraction * 100):>3}% done" in line and "finished early" in line
+
+
+def test_a_session_saved_completed_by_the_older_rule_reads_back_honestly(
+        history, book, clock, wall, db_path, tmp_path) -> None:
+    _skip_through(history, book, clock, wall)
+    history.close()
+    with sqlite3.connect(db_path) as conn:  # what the older rule saved: reached the end
+        conn.execute("UPDATE sessions SET status = 'completed'")
+    conn.close()
+    from psoas_desktop.storage.history import History
+
+    reopened = History(db_path)
+    (row,) = reopened.sessions()
+    assert row.status == "completed" and row.outcome == "finished_early"
+    reopened.close()
+
+
+def test_history_list_names_a_missing_pain_rating(history, book, clock, wall, tmp_path,
+                                                  capsys) -> None:
+    _skip_through(history, book, clock, wall).save_log(pain_after=2)
+    _skip_through(history, book, clock, wall, pain_before=4).save_log()
+    assert main(cli(tmp_path, "list")) == 0
+    newest, oldest = capsys.readouterr().out.splitlines()
+    assert oldest.endswith("pain after 2") and "-->" not in oldest
+    assert newest.endswith("pain before 4")

@@ -1,5 +1,6 @@
 """Fixtures for the main window's tests: the built-in routines, in-memory settings, a
-recording cue sink, and a window on the fake clock that never asks before closing."""
+recording cue sink, and a window on the fake clock that never asks before closing or
+finishing."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ def make_window(qtbot, book, settings, clock, screensaver):
         window = MainWindow(book, settings, sink=sink, clock=clock, screensaver=screensaver)
         qtbot.addWidget(window)
         window.confirm_discard = lambda: True
+        window.confirm_finish = lambda: True
         return window
 
     return make

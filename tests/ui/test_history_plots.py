@@ -39,11 +39,12 @@ def synthetic_history(path: Path, days: int, today: date = TODAY, seed: int = 5)
         active = rng.randrange(600, 800)
         session_id = len(sessions) + 1
         status = "completed" if rng.random() < 0.9 else "finished_early"
-        sessions.append((session_id, "psoas-strength", "Psoas strength (activation first)",
-                         to_text(start), to_text(start + timedelta(seconds=active)), 767, active,
-                         status))
         level = min(9, n * 10 // max(days, 1))
         reps, sets, hold = 4 + min(level, 2), 2 + (level >= 3), 5 + max(0, level - 4)
+        planned = sets * 2 * reps * hold  # the plan is the steps written below, all done
+        sessions.append((session_id, "psoas-strength", "Psoas strength (activation first)",
+                         to_text(start), to_text(start + timedelta(seconds=active)), planned,
+                         active, status))
         targets.append((session_id, SLUMPY, sets, reps, hold, sets * reps * 2))
         pain = max(0, 6 - n * 6 // max(days, 1) + rng.randrange(-1, 2))
         logs.append((session_id, pain, max(0, pain - rng.randrange(0, 3)), rng.randrange(0, 8),
@@ -154,3 +155,35 @@ def test_the_view_does_not_load_pyqtgraph_until_it_is_shown() -> None:
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                          timeout=60)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_the_week_counts_only_sessions_with_half_the_plan_done(qtbot, tmp_path, book) -> None:
+    """One session followed to the end and one 7 % done, in the same week: one counts."""
+    from psoas_desktop.core.engine import Session, State
+    from psoas_desktop.core.timeline import build_timeline
+    from psoas_desktop.storage.recorder import Recorder
+    from psoas_desktop.ui.history_plots import HistoryPlots
+
+    now = [0.0]
+    history = History(tmp_path / "history.sqlite3")
+    routine = book.get("psoas-strength")
+    for day, skip in ((16, False), (17, True)):
+        session = Session(build_timeline(routine, rests=book.rests), lambda: now[0])
+        Recorder(history, lambda d=day: datetime(2026, 11, d, 7, 0, tzinfo=UTC)).attach(
+            session, routine)
+        session.start()
+        for _ in range(118 if skip else 10**6):  # a 1:58 session, then Finish
+            if session.state is not State.RUNNING:
+                break
+            now[0] += 1.0
+            session.update()
+        session.finish()
+    rows = history.sessions()
+    assert sorted(r.counts_for_week for r in rows) == [False, True]
+    widget = HistoryPlots(history, book, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.refresh(rows)
+    assert widget.week_bars.opts["height"].sum() == 1
+    minutes = widget.minute_bars.opts["height"].sum()
+    assert minutes == pytest.approx(sum(r.active_seconds for r in rows) / 60)
+    history.close()

@@ -18,7 +18,7 @@ def test_texts_follow_the_rows_they_were_made_from() -> None:
     table.set_rows([row("stiff\nhips")])
     assert table.index(0, COLUMNS.index("Notes")).data() == "stiff hips"
     assert table.index(0, COLUMNS.index("Length")).data() == "12:34"
-    assert table.index(0, COLUMNS.index("Done")).data() == "50%"
+    assert table.index(0, COLUMNS.index("Plan done")).data() == "50%"
     assert table.index(0, COLUMNS.index("Stiffness")).data() == ""
     table.set_rows([row("looser", active=60)])  # a refresh after an edit
     assert table.index(0, COLUMNS.index("Notes")).data() == "looser"

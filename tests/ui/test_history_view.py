@@ -67,7 +67,7 @@ def test_the_table_shows_each_session(view, history, book, clock, qtbot) -> None
     assert cell(view, 0, "Date") == local.strftime("%a %d %b %Y %H:%M")
     assert cell(view, 0, "Routine") == "Psoas strength (activation first)"
     assert cell(view, 0, "Length") == "12:27"
-    assert cell(view, 0, "Done") == "100%"
+    assert cell(view, 0, "Plan done") == "100%"
     assert (cell(view, 0, "Pain before"), cell(view, 0, "Pain after")) == ("4", "2")
     assert cell(view, 0, "Notes") == "hips looser"
     assert "1 session," in view.summary.text()
@@ -144,3 +144,19 @@ def test_a_storage_problem_is_shown_above_the_table(view, history, book, clock, 
     view.show()
     qtbot.waitExposed(view)
     assert "The disk is full" in view.summary.text() and "1 session," in view.summary.text()
+
+
+def test_delete_asks_with_keep_it_as_the_default(view, monkeypatch) -> None:
+    """Enter or a hurried click on the highlighted button keeps the session."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append((box.defaultButton().text(), box.escapeButton() is box.defaultButton()))
+        box.defaultButton().click()  # what Enter does
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert view.confirm("Delete it?") is False
+    assert seen == [("Keep it", True)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from psoas_desktop.core.engine import State
 from psoas_desktop.storage.history import History
@@ -111,3 +112,28 @@ def test_closing_with_rows_waiting_says_they_are_kept(window, book, clock, tmp_p
     reopened = History(path)
     assert reopened.merged == waiting and reopened.sessions()[0].status == "completed"
     reopened.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise",  # offscreen: no stacking
+                         "This plugin does not support propagateSizeHints")
+def test_the_history_window_fits_the_screen_and_closes_with_esc(window, book, tmp_path,
+                                                                qtbot) -> None:
+    link = HistoryLink(window, History(tmp_path / "history.sqlite3"), book)
+    window.historyRequested.emit()
+    view = link.view
+    qtbot.addWidget(view)
+    room = view.screen().availableGeometry()
+    assert view.width() <= room.width() and view.height() <= room.height()
+    # Offscreen may keep the main window active where a desktop activates the new window;
+    # then the main window's own Esc (leave fullscreen) would take the key first.
+    window.window_actions.leave_fullscreen.setEnabled(False)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+    link.close()
+
+
+def test_the_main_window_first_fits_the_screen(make_window, sink) -> None:
+    window = make_window(sink)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.width() >= 720 and window.height() >= 520

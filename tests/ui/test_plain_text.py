@@ -60,7 +60,7 @@ def test_the_history_view_and_its_dialogs_show_names_as_text(qtbot, tmp_path, bo
     assert len(boxes) == 2
     for box in boxes:
         assert box.textFormat() == Qt.TextFormat.PlainText and name in box.text()
-    assert boxes[0].defaultButton() is boxes[0].button(QMessageBox.StandardButton.No)
+    assert boxes[0].defaultButton().text() == "Keep it"
     assert history.sessions()  # No kept it
     assert not [label.text() for label in view.findChildren(QLabel) if shown_as_markup(label, name)]
     history.close()

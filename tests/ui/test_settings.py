@@ -112,3 +112,18 @@ def test_the_theme_setting_changes_the_palette(window, settings, qapp) -> None:
         assert not is_dark(qapp.palette())
     finally:
         settings.theme = Theme.SYSTEM
+
+
+def test_the_settings_name_the_step_as_the_screen_does(book) -> None:
+    """The pause before each exercise shows 'Get ready' on screen; Settings says the same."""
+    from psoas_desktop.core.timeline import StepKind, build_timeline
+    from psoas_desktop.ui.settings_dialog import REST_LABELS
+    from psoas_desktop.ui.step_text import phase_text
+
+    routine = book.get("psoas-strength")
+    steps = build_timeline(routine, rests=book.rests).steps
+    shown = {phase_text(s, routine) for s in steps if s.kind is StepKind.PREPARE}
+    assert shown == {"Get ready"}
+    assert REST_LABELS["get_ready"].startswith("Get ready")
+    assert REST_LABELS["between_exercises"].startswith("Get ready")
+    assert not any("between exercises" in label.lower() for label in REST_LABELS.values())

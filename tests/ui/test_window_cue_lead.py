@@ -17,7 +17,8 @@ def test_cues_go_out_early_by_the_sinks_latency(make_window, clock) -> None:
     window.choose_routine("psoas-strength")
     window.start_session()
     session = window.session
-    assert sink.spoken == ["Get ready: Hip flexor ball release, left side"]
+    assert sink.spoken == ["Get ready: Hip flexor ball release, left side. "
+                           "Ball on the front of the left hip, left foot slides."]
     end = clock.now + session.step.seconds
     while clock.now + 0.5 < end - 0.06:
         clock.advance(0.5)

@@ -20,7 +20,8 @@ def test_about_says_plainly_it_is_not_medical_advice(qtbot) -> None:
 
 def test_shortcuts_help_lists_every_key() -> None:
     text = shortcuts_text()
-    for keys in ("Space", "Right or N", "Left or P", "F or F11", "Esc", "M", "Ctrl+Q"):
+    for keys in ("Space, B or .", "Right, N or Page Down", "Left, P or Page Up", "F or F11", "Esc",
+                 "M", "Ctrl+Q"):
         assert keys in text
 
 

@@ -1,0 +1,286 @@
+"""The figure beside the countdown: it draws the pose the core gives for this moment.
+
+It computes nothing about the exercise: the frame comes from core.figure_motion for the
+session's step and progress, read again on every repaint. It animates only while a session
+runs, the window shows, motion is on and the figure actually moves (a settled hold is still: no
+timer runs then); with motion off it shows the key pose of the step. Painting costs about 2 ms a
+frame, so it repaints only when some joint has moved a whole pixel, and wakes as often as the
+movement's speed needs that: from FIGURE_FPS down to IDLE_FPS (bench/idle_cost.py).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from psoas_desktop.core.engine import Session, State
+from psoas_desktop.core.figure_motion import FigureFrame, frame_for, in_motion, pose_at
+from psoas_desktop.core.poses import FigureBook, builtin_figures
+from psoas_desktop.core.skeleton import BONES, joint_positions
+from psoas_desktop.core.timeline import StepKind
+from psoas_desktop.ui.countdown import CountdownPanel, Digits
+from psoas_desktop.ui.figure_painter import (
+    GLOW_RADIUS,
+    colours,
+    frame_scale,
+    paint_figure,
+    world_transform,
+)
+from psoas_desktop.ui.settings import Settings
+from psoas_desktop.ui.theme import is_dark
+
+FIGURE_FPS = 15  # at most: enough for these slow movements; below any display's refresh
+IDLE_FPS = 5  # at least, while it moves: an easing from rest is caught within 200 ms
+MIN_WIDTH = 140  # narrower than this a figure says nothing: it goes
+MAX_WIDTH = 560  # wider reads no better from the mat, and painting costs by the pixel
+JITTER = 12  # pixels: smaller changes of the room are ignored, so the layout stays still
+
+
+# The digits' font, as a fraction of the page height, that the countdown keeps room for.
+DIGITS_FONT = 0.5
+
+
+def digits_width_per_pixel(digits: Digits, seconds: int) -> float:
+    """Width per pixel of font size of the widest text the digits show for a step this long
+    (bold, as Digits draws it)."""
+    font = QFont(digits.font())
+    font.setPixelSize(100)
+    font.setBold(True)
+    sample = "0:00" if seconds >= 60 else "00"
+    return QFontMetricsF(font).horizontalAdvance(sample) / 100 / 0.94
+
+
+def figure_width(page_width: int, page_height: int, per_pixel: float, margins: int) -> int:
+    """How wide the figure is beside the countdown: what is left once the countdown has room
+    for digits of DIGITS_FONT of the page height, never more than 45 % of the page or a
+    little more than its height. So the figure gives way first (below MIN_WIDTH it goes),
+    and in fullscreen both are large."""
+    room = page_height * DIGITS_FONT * per_pixel + margins
+    width = int(min(page_width - room, page_width * 0.45, page_height * 1.1, MAX_WIDTH))
+    return width if width >= MIN_WIDTH else 0
+
+
+def _moved(a: dict[str, tuple[float, float]], b: dict[str, tuple[float, float]]) -> float:
+    """The farthest any joint lies from where it was (infinite when there is nothing to
+    compare: paint then)."""
+    if not a or a.keys() != b.keys():
+        return math.inf
+    return max(math.dist(a[k], b[k]) for k in a)
+
+
+class FigureView(QWidget):
+    def __init__(self, parent: QWidget | None = None, book: FigureBook | None = None,
+                 in_guide: bool = False) -> None:
+        """`in_guide`: as wide as the guide, and a little over half as high."""
+        super().__init__(parent)
+        self.setAccessibleName("Figure")
+        self._in_guide = in_guide
+        self._book = book or builtin_figures()
+        self._session: Session | None = None
+        self._motion = True
+        self._highlight = True
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000 // FIGURE_FPS)
+        self._timer.timeout.connect(self._tick)
+        self._painted: dict[str, tuple[float, float]] = {}  # joints at the last paint, in px
+        self._seen: tuple[float, dict[str, tuple[float, float]]] = (0.0, {})  # last tick
+        self._page: QWidget | None = None
+        self._countdown: CountdownPanel | None = None
+        self._elsewhere: Callable[[], bool] = lambda: False
+        if in_guide:
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.setFixedHeight(160)
+        else:
+            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+            self.setFixedWidth(0)
+
+    # --- what it shows ------------------------------------------------------------------------
+
+    def show_session(self, session: Session | None) -> None:
+        """Show `session`'s step now; called whenever the session moves."""
+        self._session = session if session is not None and session.state is not State.FINISHED \
+            else None
+        self.setToolTip(self._describe())
+        self._arm()
+        self.update()
+
+    def set_motion(self, on: bool) -> None:
+        """Off: the still key pose of each step, and no animation timer at all."""
+        self._motion = on
+        self._arm()
+        self.update()
+
+    def bind(self, settings: Settings) -> None:
+        """Follow the motion setting from now on."""
+        self.set_motion(settings.figure_motion)
+        settings.changed.connect(
+            lambda key: self.set_motion(settings.figure_motion)
+            if key == "look/figure_motion" else None)
+
+    def animating(self) -> bool:
+        return self._timer.isActive()
+
+    def frame(self) -> FigureFrame | None:
+        """The frame to draw now: the pose at this moment, or with motion off the step's key
+        pose (a hold's pose, a moving step's start, the side it ends on)."""
+        session = self._session
+        if session is None:
+            return None
+        steps, index = session.timeline.steps, session.index
+        if self._motion:
+            return frame_for(self._book, session.timeline.routine, steps, index,
+                             session.progress())
+        frame = frame_for(self._book, session.timeline.routine, steps, index, 1.0)
+        if frame is not None and session.step.kind is StepKind.WORK:
+            frame = pose_at(frame.figure, session.step, 0.0)
+        return frame
+
+    def _describe(self) -> str:
+        frame = self.frame()
+        return frame.figure.id.replace("-", " ") if frame else ""
+
+    # --- when it moves ------------------------------------------------------------------------
+
+    def _should_animate(self) -> bool:
+        session = self._session
+        if not self._motion or session is None or session.state is not State.RUNNING:
+            return False
+        if not self.isVisible() or self.width() == 0 or self.window().isMinimized():
+            return False
+        steps, index = session.timeline.steps, session.index
+        return in_motion(session.step, session.progress(), steps[index - 1] if index else None)
+
+    def _arm(self) -> None:
+        if self._should_animate():
+            if not self._timer.isActive():
+                self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        """Repaint what moved a pixel since the last paint (only that part of the widget);
+        wake again when the current speed will have moved about a pixel."""
+        now = time.monotonic()
+        points = self._pixels()
+        if _moved(points, self._painted) >= 1.0:
+            self.update(self._changed_rect(points))
+        before, seen = self._seen
+        speed = _moved(points, seen) / max(now - before, 1e-3) if seen else 0.0
+        self._seen = (now, points)
+        interval = 1000 / IDLE_FPS if speed <= 0 else 1000 / speed
+        self._timer.setInterval(int(max(1000 / FIGURE_FPS, min(1000 / IDLE_FPS, interval))))
+        self._arm()  # a hold that has settled stops the timer until the next step
+
+    def _target(self) -> QRectF:
+        margin = min(self.width(), self.height()) * 0.04
+        return QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
+
+    def _pixels(self) -> dict[str, tuple[float, float]]:
+        """Where each joint is drawn now, in the widget's pixels."""
+        frame = self.frame()
+        if frame is None:
+            return {}
+        world = world_transform(frame, self._target())
+        out = {}
+        for name, (x, y) in joint_positions(frame.pose).items():
+            point = world.map(QPointF(x, y))
+            out[name] = (point.x(), point.y())
+        return out
+
+    def _changed_rect(self, points: dict[str, tuple[float, float]]) -> QRect:
+        """The part of the widget a move from the last paint to `points` touches: every bone
+        with a moving end, old and new, widened by the thickest limb and the glow; all of it
+        when a prop (a band, a turn) could reach further."""
+        old = self._painted
+        frame = self.frame()
+        if frame is None or not old or old.keys() != points.keys() or frame.facing not in (
+                1.0, -1.0) or any(p.kind == "band" or p.poses for p in frame.figure.props):
+            return self.rect()
+        moved = {k for k in points if math.dist(points[k], old[k]) >= 0.5}
+        ends = set(moved)
+        for _bone, a, b in BONES:
+            if a in moved or b in moved:
+                ends.update((a, b))
+        if "shoulder" in moved:
+            ends.add("head")
+        if not ends:
+            return QRect()
+        xs = [p[0] for k in ends for p in (points[k], old[k])]
+        ys = [p[1] for k in ends for p in (points[k], old[k])]
+        pad = math.ceil(GLOW_RADIUS * frame_scale(frame, self._target())) + 2
+        return QRect(int(min(xs)) - pad, int(min(ys)) - pad, int(max(xs) - min(xs)) + 2 * pad,
+                     int(max(ys) - min(ys)) + 2 * pad)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._arm()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.width(), self.height() if self._in_guide else 300)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._in_guide:
+            height = max(90, min(280, int(self.width() * 0.6)))
+            if abs(height - self.height()) >= JITTER:
+                self.setFixedHeight(height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        frame = self.frame()
+        if frame is None:
+            return
+        painter = QPainter(self)
+        palette = colours(is_dark(self.palette()), self.palette().color(self.backgroundRole()))
+        paint_figure(painter, self._target(), frame, palette, self._highlight)
+        painter.end()
+        self._painted = self._pixels()
+
+    # --- size ---------------------------------------------------------------------------------
+
+    def follow_size_of(self, page: QWidget, countdown: CountdownPanel,
+                       elsewhere: Callable[[], bool] = lambda: False) -> None:
+        """Size to `page` beside `countdown`, refit whenever the page is resized; none at
+        all while `elsewhere()` (the guide is open and shows a figure of its own)."""
+        self._page, self._countdown, self._elsewhere = page, countdown, elsewhere
+        page.installEventFilter(self)
+
+    def refit(self) -> None:
+        if self._page is None or self._countdown is None:
+            return
+        margins = self._countdown.contentsMargins()
+        width = 0 if self._elsewhere() else figure_width(
+            self._page.width(), self._page.height(),
+            digits_width_per_pixel(self._countdown.digits, self._step_seconds()),
+            margins.left() + margins.right())
+        if abs(width - self.width()) >= JITTER or (width == 0) != (self.width() == 0):
+            self.setFixedWidth(width)
+        self.setVisible(self.width() > 0)
+
+    def _step_seconds(self) -> int:
+        """The longest step of the session: the digits are sized for its text all through
+        (so neither they nor the figure change size from one step to the next)."""
+        if self._session is None:
+            return 0
+        return max(step.seconds for step in self._session.timeline.steps)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._page:
+            self.refit()
+        return False
