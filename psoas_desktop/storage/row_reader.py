@@ -119,7 +119,8 @@ def session(row: tuple[object, ...]) -> SessionRow:
         planned_seconds=whole(planned, "planned_seconds") or 0,
         active_seconds=seconds(active, "active_seconds"),
         status=text(status, "status") or "",
-        done_seconds=whole(done, "planned seconds done", 0, 2**62) or 0,
+        # Older files hold fractional step lengths: the sum is rounded, not refused.
+        done_seconds=round(seconds(done, "planned seconds done")),
         log=LogEntry(whole(pain_before, "pain_before", 0, 10, nullable=True),
                      whole(pain_after, "pain_after", 0, 10, nullable=True),
                      whole(stiffness, "stiffness", 0, 10, nullable=True),
@@ -142,7 +143,7 @@ def step(row: tuple[object, ...]) -> StepRow:
         count(set_number, "set_number"), count(sets, "sets"), count(rep, "rep"),
         count(reps, "reps"),
         text(phase, "phase", nullable=True),
-        whole(target, "target_seconds") or 0,
+        round(seconds(target, "target_seconds")),
         seconds(actual, "actual_seconds"),
         bool(whole(skipped, "skipped", 0, 1)),
         moment(ended, "ended_at"),
