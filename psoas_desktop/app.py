@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,9 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     identify(app)
     app.setStyle("Fusion")  # one look everywhere; the theme palettes are made for it
 
+    # Settings, folders and logs say when someone trains: owner-only whatever the umask
+    # (Qt writes settings.ini with the process's umask; mkdir's parents too).
+    os.umask(os.umask(0o077) | 0o077)
     instance = claim(paths.data_dir, app)
     if instance is None:  # already running: that window was asked to come forward
         return 0
@@ -126,7 +130,8 @@ def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> Non
     from psoas_desktop.ui.history_link import HistoryLink
 
     history = History(paths.history_db, busy_timeout=HISTORY_BUSY_TIMEOUT,
-                      retry_interval=HISTORY_RETRY_SECONDS)
+                      retry_interval=HISTORY_RETRY_SECONDS,
+                      keep_folders=[paths.cache_dir] if paths.cache_dir else [])
     link = HistoryLink(window, history, book)
     link.tell_notice()
     app = QApplication.instance()

@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing = history_commands.add_parser("list", help="recent sessions, one a line")
     listing.add_argument("--limit", type=_count, default=20, help="how many (default 20)")
     export = history_commands.add_parser("export", help="write sessions and steps to CSV")
-    export.add_argument("file", type=Path)
+    export.add_argument("file", help="the CSV file to write; - for standard output")
+    export.add_argument("--force", action="store_true", help="overwrite a file already there")
     return parser
 
 
@@ -89,7 +90,7 @@ def load_book(paths: AppPaths, extra: Path | None) -> RoutineBook:
         print(f"{APP_NAME}: refused: {paths.user_routines}: not a regular file", file=sys.stderr)
         files = []
     if extra is not None:
-        if not extra.exists():
+        if not extra.exists() and not extra.is_symlink():  # a broken link is named below
             raise UsageError(f"--routines: no such file: {extra}")
         if _special(extra):
             raise UsageError(f"--routines: not a regular file: {extra}")
@@ -237,7 +238,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     return run_app(book, paths)
 
 
+def _tolerant_output() -> None:
+    """A terminal or pipe that is not UTF-8 (LANG=C, PYTHONIOENCODING=latin-1) still gets
+    every line: a character it cannot take is shown as ? rather than ending the command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     try:
         code = _main(argv)
         sys.stdout.flush()  # here, not at exit, where a closed pipe would be reported

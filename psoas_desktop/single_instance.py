@@ -1,14 +1,21 @@
 """One app per data folder: a second start brings the running window forward instead of
-opening a second writer of the same history."""
+opening a second writer of the same history.
+
+Who is first is decided by the OS lock inside the data folder (storage/instance_lock.py); the
+local socket only carries the request to come forward."""
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from psoas_desktop.storage import instance_lock
 
 _CONNECT_MS = 500
 _RAISE = b"raise\n"
@@ -22,9 +29,11 @@ def _user() -> str:
 
 
 def server_name(data_dir: Path) -> str:
-    # Per user and per data folder: two people, or a test with its own folder, never collide.
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
-    return f"psoas-desktop-{_user()}-{digest}"
+    # Per user and per data folder: the user id where there is one, never USER or LOGNAME,
+    # which anyone can set (the data folder's lock decides who is first in any case).
+    uid = getattr(os, "getuid", None)
+    return f"psoas-desktop-{uid() if uid else _user()}-{digest}"
 
 
 def ask_running_app_to_raise(name: str) -> bool:
@@ -44,8 +53,10 @@ class SingleInstance(QObject):
 
     raiseRequested = Signal()
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None,
+                 data_dir: Path | None = None) -> None:
         super().__init__(parent)
+        self._data_dir = data_dir  # whose lock this instance holds
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._on_connection)
         # A socket file left by a crashed run would block listen(): nobody answered on it
@@ -65,11 +76,16 @@ class SingleInstance(QObject):
 
     def close(self) -> None:
         self._server.close()
+        if self._data_dir is not None:
+            instance_lock.release(self._data_dir)
 
 
 def claim(data_dir: Path, parent: QObject | None = None) -> SingleInstance | None:
     """Become the one app for `data_dir`, or return None after raising the one that is."""
     name = server_name(data_dir)
-    if ask_running_app_to_raise(name):
+    if instance_lock.acquire(data_dir) is False:
+        if not ask_running_app_to_raise(name):
+            print(f"psoas-desktop: already running for {data_dir}; switch to its window.",
+                  file=sys.stderr)
         return None
-    return SingleInstance(name, parent)
+    return SingleInstance(name, parent, data_dir)

@@ -58,6 +58,15 @@ def weekly(done: Iterable[Done], until: date | None = None) -> list[WeekTotal]:
     return weeks
 
 
+def calendar_start(days: Iterable[date], today: date) -> tuple[date, int]:
+    """The Monday a calendar of `days` starts on and how many weeks it spans: from the first
+    day to the later of today and the last day (a clock behind, or a session dated ahead)."""
+    known = list(days)
+    first, last = min(known, default=today), max(known, default=today)
+    start = week_of(min(first, today))
+    return start, (max(last, today) - start).days // 7 + 1
+
+
 def days_trained(done: Iterable[Done]) -> set[date]:
     return {item.day for item in done}
 

@@ -7,13 +7,16 @@ the other files still load. Text from a file stays data: it is never run or rend
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from psoas_desktop.core.plan_size import plan_size_problem
 from psoas_desktop.core.poses import (
     Figure,
     builtin_figures,
@@ -57,7 +60,8 @@ def json_path(parts: Iterable[str | int]) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            shown = part if part.isprintable() else ascii(part)  # a path prints on one line
+            text += f".{shown}" if text else shown
     return text or "(top level)"
 
 
@@ -65,9 +69,32 @@ def _shorten(message: str) -> str:
     return message if len(message) <= _MESSAGE_CHARS else message[: _MESSAGE_CHARS - 1] + "…"
 
 
+def _broken_link(path: Path) -> str | None:
+    """Why `path` is a symlink that leads to no file, or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return f"a link to {os.readlink(path)}, which does not exist"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that loops back on itself"
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
+
+
+def exists_or_link(path: Path) -> bool:
+    """A file to load or to report: a link leading nowhere is reported, never skipped."""
+    return path.exists() or path.is_symlink()
+
+
 def read_document(path: Path, check_schema: bool = True) -> dict[str, Any]:
     """Read and parse a routines file, or raise RoutineFileError naming the line or place."""
     name = str(path)
+    broken = _broken_link(path)
+    if broken:
+        raise RoutineFileError(path, [f"{name}: {broken}"])
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -85,16 +112,24 @@ def read_document(path: Path, check_schema: bool = True) -> dict[str, Any]:
     if not text.strip():
         raise RoutineFileError(path, [f"{name}: the file is empty"])
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise RoutineFileError(path, [f"{name}: line {exc.lineno} column {exc.colno}: "
                                       f"not valid JSON ({exc.msg})"]) from exc
     except RecursionError as exc:
         raise RoutineFileError(path, [f"{name}: nested too deeply to read"]) from exc
-    problems = schema_problems(document) if check_schema else []
+    except ValueError as exc:  # an integer of thousands of digits; NaN or Infinity
+        raise RoutineFileError(path, [f"{name}: a number cannot be read ({_shorten(str(exc))})"]
+                               ) from exc
+    problems = schema_problems(document) + text_problems(document) if check_schema else []
     if problems:
         raise RoutineFileError(path, [f"{name}: {p}" for p in problems])
-    return document
+    checked: dict[str, Any] = document  # the schema asks for an object at the top
+    return checked
+
+
+def _refuse_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a number JSON allows")
 
 
 @cache
@@ -106,14 +141,20 @@ def _validator() -> Any:
     from psoas_desktop.resources import routines_schema
 
     schema = json.loads(routines_schema().read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    # JSON Schema counts 2.0 as an integer; the app's counts are Python ints, so a float of
+    # any kind is refused where a whole number is asked for (and a bool is no number).
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+    strict = jsonschema.validators.extend(base, type_checker=checker)
+    return strict(schema)
 
 
 def schema_problems(document: Any) -> list[str]:
     """Every place where the document breaks the schema, as `path: what is wrong`."""
     from jsonschema.exceptions import best_match
 
-    problems = []
+    problems: list[str] = []
     try:
         errors = sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path)))
     except RecursionError:
@@ -127,6 +168,14 @@ def schema_problems(document: Any) -> list[str]:
             shown = inside or [best_match(error.context)]
         problems.extend(f"{json_path(e.absolute_path)}: {_shorten(e.message)}" for e in shown)
     return problems[:MAX_PROBLEMS_PER_FILE]
+
+
+def text_problems(document: Any) -> list[str]:
+    """Every string the app could not store, show or speak as it is (core/text_check.py)."""
+    from psoas_desktop.core.text_check import document_text_problems
+
+    found = [f"{json_path(path)}: {problem}" for path, problem in document_text_problems(document)]
+    return found[:MAX_PROBLEMS_PER_FILE]
 
 
 def _range(data: dict[str, Any] | None, path: str, problems: list[str]) -> Range | None:
@@ -234,6 +283,9 @@ def build_routines(
                     problems.append(f"{where}.exercises[{j}]: no exercise has the id '{item}'")
             else:
                 exercises.append(_exercise(item, f"{where}.exercises[{j}]", problems))
+        size_problem = plan_size_problem(exercises)
+        if size_problem:
+            problems.append(f"{where}: {size_problem}")
         freq = data.get("frequency", {"min_per_week": 2, "max_per_week": 3})
         if freq["min_per_week"] > freq["max_per_week"]:
             problems.append(f"{where}.frequency.min_per_week: more than max_per_week")
@@ -269,7 +321,7 @@ def load_book(builtin: Path, extra: Sequence[Path] = ()) -> RoutineBook:
     book = RoutineBook()
     library: dict[str, Exercise] = {}
     for index, path in enumerate([builtin, *extra]):
-        if index > 0 and not path.exists():
+        if index > 0 and not exists_or_link(path):
             continue
         try:
             document = read_document(path, check_schema=index > 0)

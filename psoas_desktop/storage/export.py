@@ -3,13 +3,19 @@ anyone who wants the rows back). docs/history-schema.md lists the columns.
 
 One row per recorded step, with its session's columns repeated, so a spreadsheet can filter and
 pivot it as it is; a session with no steps gets one row with the step columns empty.
+
+Text that a spreadsheet would take for a formula (a cell beginning with = + - @, a tab or a
+carriage return) gets a leading apostrophe, as OWASP advises against CSV injection; so does text
+beginning with an apostrophe, so the reader can take exactly one off and get the text back.
+
+Where the export goes (export_target.py): a regular file is replaced atomically, only with
+`force` if one is there; anything else (a pipe, a device, standard output as `-`) is written
+straight into.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +24,7 @@ from typing import TYPE_CHECKING
 from psoas_desktop.core.completion import StepTry, seconds_done
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.training_log import LogDetails
+from psoas_desktop.storage.export_target import open_target
 from psoas_desktop.storage.queries import details
 from psoas_desktop.storage.records import (
     LogEntry,
@@ -30,6 +37,7 @@ from psoas_desktop.storage.writes import detail_values
 
 if TYPE_CHECKING:
     from psoas_desktop.storage.history import History
+    from psoas_desktop.storage.row_reader import BadRow
 
 SESSION_COLUMNS = (
     "session_id", "routine_id", "routine_name", "started_at", "ended_at", "planned_seconds",
@@ -45,8 +53,20 @@ Loads = Mapping[tuple[int, str], tuple[Target, str | None]]
 COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"
+
+
 def _cell(value: object) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _QUOTE + value if value.startswith((*FORMULA_STARTS, _QUOTE)) else value
+    return str(value)
+
+
+def _text(cell: str) -> str:
+    return cell[1:] if cell.startswith(_QUOTE) else cell
 
 
 def _session_cells(s: SessionRow) -> list[str]:
@@ -67,33 +87,27 @@ def _step_cells(st: StepRow, loads: Loads) -> list[str]:
         to_text(st.ended_at), load, unit)]
 
 
-def write_csv(path: Path, sessions: Iterable[SessionRow], steps: Iterable[StepRow],
-              loads: Loads | None = None) -> int:
-    """Write the CSV atomically (a temporary file renamed over `path`); returns rows written.
+def write_csv(path: Path | str, sessions: Iterable[SessionRow], steps: Iterable[StepRow],
+              loads: Loads | None = None, force: bool = False) -> int:
+    """Write the CSV to `path` (`-`: standard output); returns rows written.
 
-    `sessions` oldest first; `steps` grouped by session. Raises OSError if it cannot be written.
+    `sessions` oldest first; `steps` grouped by session. Raises OSError if it cannot be
+    written, FileExistsError for a regular file already there without `force`.
     """
     by_session: dict[int, list[StepRow]] = {}
     for step in steps:
         by_session.setdefault(step.session_id, []).append(step)
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     rows = 0
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(COLUMNS)
-            empty = [""] * len(STEP_COLUMNS)
-            for session in sessions:
-                head = _session_cells(session)
-                for step in by_session.get(session.id, []) or [None]:
-                    writer.writerow(head + (_step_cells(step, loads or {}) if step else empty))
-                    rows += 1
-        os.chmod(tmp, 0o600)  # the log is health data; keep the export as private as the file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with open_target(path, force) as out:
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        empty = [""] * len(STEP_COLUMNS)
+        for session in sessions:
+            head = _session_cells(session)
+            steps_of: list[StepRow | None] = list(by_session.get(session.id, [])) or [None]
+            for entry in steps_of:
+                writer.writerow(head + (_step_cells(entry, loads or {}) if entry else empty))
+                rows += 1
     return rows
 
 
@@ -106,6 +120,7 @@ def _float(text: str) -> float | None:
 
 
 def _details(row: Mapping[str, str]) -> LogDetails:
+    row = {key: _text(value) for key, value in row.items()}
     return details(row["pain_where"], row["pain_side"] or None, row["pain_kind"],
                    row["pain_when"], row["task"], row["task_unit"] or None,
                    _float(row["task_value"]), _float(row["rom_left"]), _float(row["rom_right"]),
@@ -125,19 +140,21 @@ def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
             session_id = int(row["session_id"])
             if session_id not in sessions:
                 sessions[session_id] = SessionRow(
-                    session_id, row["routine_id"], row["routine_name"],
+                    session_id, _text(row["routine_id"]), _text(row["routine_name"]),
                     from_text(row["started_at"]),
                     from_text(row["ended_at"]) if row["ended_at"] else None,
-                    int(row["planned_seconds"]), float(row["active_seconds"]), row["status"], 0,
+                    int(row["planned_seconds"]), float(row["active_seconds"]),
+                    _text(row["status"]), 0,
                     LogEntry(_int(row["pain_before"]), _int(row["pain_after"]),
-                             _int(row["stiffness"]), row["notes"], _details(row)))
+                             _int(row["stiffness"]), _text(row["notes"]), _details(row)))
                 tries[session_id] = []
             if not row["step_index"]:
                 continue
             step = StepRow(
-                session_id, int(row["step_index"]), row["kind"], row["exercise_id"] or None,
-                row["side"] or None, _int(row["set"]), _int(row["sets"]), _int(row["rep"]),
-                _int(row["reps"]), row["phase"] or None, int(row["target_seconds"]),
+                session_id, int(row["step_index"]), _text(row["kind"]),
+                _text(row["exercise_id"]) or None, _text(row["side"]) or None,
+                _int(row["set"]), _int(row["sets"]), _int(row["rep"]),
+                _int(row["reps"]), _text(row["phase"]) or None, int(row["target_seconds"]),
                 float(row["actual_seconds"]), row["skipped"] == "1",
                 from_text(row["step_ended_at"]))
             steps.append(step)
@@ -149,7 +166,12 @@ def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
     return rows, steps
 
 
-def export_history(history: History, path: Path) -> int:
-    """Write every session and step of `history` to `path`; raises HistoryError or OSError."""
-    return write_csv(path, history.sessions(newest_first=False), history.all_steps(),
-                     history.session_targets())
+def export_history(history: History, path: Path | str, force: bool = False
+                   ) -> tuple[int, list[BadRow]]:
+    """Write every session and step of `history` to `path`; returns the rows written and the
+    damaged rows skipped. Raises HistoryError or OSError."""
+    sessions = history.sessions(newest_first=False)
+    skipped = list(history.bad_rows)
+    steps = history.all_steps()
+    skipped += history.bad_rows
+    return write_csv(path, sessions, steps, history.session_targets(), force), skipped

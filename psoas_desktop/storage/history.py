@@ -1,68 +1,52 @@
 """The session history: one SQLite file, written a step at a time, that survives faults.
 
-Writes that record a session go through a queue: each runs in its own transaction, in order.
-When the disk is full or read-only, or another program holds the lock past the busy timeout, a
-write stays queued in memory, `problem` says why, and the queue is written as soon as a later
-write or `flush()` finds the file writable again (with `retry_interval`, later writes wait that
-long before trying). A session is never stopped by its history.
+History puts the rooms together: the connection and its recovery (connection.py), marking
+interrupted sessions (interrupted.py), the write queue (write_queue.py), and here the recording,
+editing and reading API. Errors are sorted once, in faults.py. A session is never stopped by
+its history.
 
-Listeners: `on_changed` callbacks run after rows were written or edited (views refresh);
-`on_problem` callbacks get a message when writing starts failing and None once all is saved.
+Listeners: `changed` hears None after rows were written or edited (views refresh);
+`problem_changed` hears a message when writing starts failing and None once all is saved.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import time
-from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from psoas_desktop.core.progression import (
-    ExerciseResult,
-    Suggestion,
-    suggest_for_routine,
-)
-from psoas_desktop.core.routines import Routine, Target
+from psoas_desktop.core.listeners import Listeners
+from psoas_desktop.core.progression import ExerciseResult
+from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import Step
 from psoas_desktop.core.training_log import LogDetails
-from psoas_desktop.storage import queries, writes
+from psoas_desktop.storage import instance_lock, kept_rows, queries, writes
+from psoas_desktop.storage.connection import HistoryFile, OpenFailed, WallClock
 from psoas_desktop.storage.database import (
     DEFAULT_BUSY_TIMEOUT,
-    SQLITE_BUSY,
-    SQLITE_FULL,
-    SQLITE_LOCKED,
     Connect,
-    CorruptDatabase,
-    move_aside,
-    open_connection,
     raw_connect,
-    result_code,
     transaction,
 )
-from psoas_desktop.storage.migrations import NewerSchemaError
+from psoas_desktop.storage.faults import HistoryError, Problem, edit_error, read_error
+from psoas_desktop.storage.interrupted import mark_interrupted
 from psoas_desktop.storage.records import SessionRow, StepRow
-from psoas_desktop.storage.writes import (
-    Operation,
-    PlannedTarget,
-    SessionRef,
-)
+from psoas_desktop.storage.row_reader import BadRow
+from psoas_desktop.storage.write_queue import WriteQueue
+from psoas_desktop.storage.writes import PlannedTarget, SessionRef, Write
+
+__all__ = ["History", "HistoryError", "WallClock", "utc_now"]
 
 _T = TypeVar("_T")
-# Sessions read back per exercise for a suggestion: enough to find the last easier target and
-# how long the current one has been in use.
-RESULTS_READ = 30
-WallClock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class HistoryError(Exception):
-    """The history cannot be read or edited right now; the message says why, in one line."""
 
 
 class History:
@@ -77,6 +61,7 @@ class History:
         wall_clock: WallClock = utc_now,
         retry_interval: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
+        keep_folders: Sequence[Path] = (),
     ) -> None:
         """Open (or create) the history at `path`; never raises for a storage fault.
 
@@ -87,181 +72,124 @@ class History:
         (of `clock`); `flush()` always tries. The app sets it: each try on a locked file waits
         `busy_timeout` in the event loop, and a freeze at every step end would make the
         countdown stutter and drop cues.
+        keep_folders: where rows still waiting at `close()` may be kept when the history's own
+        folder cannot take the side file; with `recover`, rows kept by an earlier run (beside
+        the history or in these folders) are written first.
         """
         self.path = Path(path)
-        self.notice: str | None = None  # a one-off message for the user, e.g. a file moved aside
-        self.moved_to: Path | None = None
-        self.problem: str | None = None  # why writes are waiting in memory; None when saved
-        self.cause: str | None = None  # the last fault alone, without what is done about it
-        self.interrupted_found = 0  # sessions found running at open and marked interrupted
-        self.dropped = 0  # queued rows the file refused outright (never expected)
-        self.on_changed: list[Callable[[], None]] = []
-        self.on_problem: list[Callable[[str | None], None]] = []
-        self._busy_timeout = busy_timeout
-        self._connect_fn = connect
-        self._recovered = not recover
-        self._move_corrupt = move_corrupt
-        self._wall_clock = wall_clock
-        self._pending: deque[Operation] = deque()
-        self._retry_interval = retry_interval
-        self._clock = clock
-        self._retry_at: float | None = None  # submits only queue until then
-        self._conn: sqlite3.Connection | None = None
+        self.wall_clock = wall_clock  # suggestions ask it how long a target has been in use
+        self.changed: Listeners[None] = Listeners()
+        self.problem_changed: Listeners[str | None] = Listeners()
+        self._problem: Problem | None = None
+        self._bad_rows: tuple[BadRow, ...] = ()
+        self._interrupted_found = 0
+        self._file = HistoryFile(self.path, busy_timeout, connect, move_corrupt, wall_clock,
+                                 self._recover if recover else None)
+        self._queue = WriteQueue(self._file, self._set_problem, lambda: self.changed.emit(None),
+                                 retry_interval=retry_interval, clock=clock)
+        self._kept = kept_rows.Keeper(self.path, keep_folders, merge=recover)
         self._connection()
+        self._kept.merge_into(self._queue)
 
-    # --- the connection ----------------------------------------------------------------------
+    # --- what the history says about itself (read-only) -------------------------------------
+
+    @property
+    def problem(self) -> str | None:
+        """Why writes are waiting in memory, or were refused; None when all is saved."""
+        return self._problem.message if self._problem else None
+
+    @property
+    def cause(self) -> str | None:
+        """The last fault alone, without what is done about it."""
+        return self._problem.cause if self._problem else None
+
+    @property
+    def notice(self) -> str | None:
+        """A one-off message for the user, e.g. a damaged file moved aside."""
+        return self._file.notice
+
+    @property
+    def moved_to(self) -> Path | None:
+        return self._file.moved_to
+
+    @property
+    def interrupted_found(self) -> int:
+        """Sessions found running at open and marked interrupted."""
+        return self._interrupted_found
+
+    @property
+    def dropped(self) -> int:
+        """Queued rows the file refused outright (never expected)."""
+        return self._queue.dropped
 
     @property
     def pending(self) -> int:
         """Writes kept in memory, waiting for the file to become writable."""
-        return len(self._pending)
+        return self._queue.pending
+
+    @property
+    def kept_at(self) -> Path | None:
+        """Where `close()` kept rows it could not write (None: nothing was left over)."""
+        return self._kept.kept_at
+
+    @property
+    def merged(self) -> int:
+        """Rows an earlier run kept in a side file, written at this open."""
+        return self._kept.merged
 
     @property
     def available(self) -> bool:
         return self._connection() is not None
 
-    def close(self) -> None:
-        """Try once more to write what is queued, then close the file."""
-        if self._pending:
-            self.flush()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def _open(self) -> sqlite3.Connection:
-        return open_connection(self.path, self._busy_timeout, self._connect_fn)
-
-    def _connection(self) -> sqlite3.Connection | None:
-        if self._conn is not None:
-            return self._conn
-        try:
-            try:
-                conn = self._open()
-            except CorruptDatabase as exc:
-                if not self._move_corrupt:
-                    self.cause = f"{self.path} is damaged or not a history ({exc})"
-                    self._set_problem(self.cause)
-                    return None
-                self.moved_to = move_aside(self.path, self._wall_clock())
-                self.notice = (f"The history file was damaged ({exc}). It was moved to "
-                               f"{self.moved_to} and a new history was started.")
-                conn = self._open()
-            if not self._recovered:
-                self._recover(conn)
-        except NewerSchemaError as exc:
-            self.cause = f"Not using {self.path}: {exc}"
-            self._set_problem(f"{self.cause}.")
-            return None
-        except (sqlite3.Error, OSError, CorruptDatabase) as exc:
-            self._set_problem(self._describe(exc))
-            return None
-        self._conn = conn
-        return conn
+    # --- the connection ----------------------------------------------------------------------
 
     def _recover(self, conn: sqlite3.Connection) -> None:
-        try:
-            self.interrupted_found = self._mark_interrupted(conn)
-        except sqlite3.Error:
-            conn.close()
-            raise
-        self._recovered = True
-
-    @staticmethod
-    def _mark_interrupted(conn: sqlite3.Connection) -> int:
-        """Sessions a crash or kill left 'running' are kept, marked interrupted, with the end
-        and active time their recorded steps show."""
-        with transaction(conn):
-            cursor = conn.execute("""
-                UPDATE sessions SET status = 'interrupted',
-                    ended_at = COALESCE(
-                        (SELECT MAX(ended_at) FROM steps WHERE session_id = sessions.id),
-                        started_at),
-                    active_seconds = COALESCE(
-                        (SELECT SUM(actual_seconds) FROM steps WHERE session_id = sessions.id),
-                        0)
-                WHERE status = 'running'""")
-        return cursor.rowcount
-
-    def _cause(self, exc: BaseException) -> str:
-        """What went wrong, in one sentence without a full stop."""
-        code = result_code(exc)
-        if code in (SQLITE_BUSY, SQLITE_LOCKED):
-            return "Another program is using the history file"
-        if code == SQLITE_FULL:
-            return "The disk is full"
-        return f"Cannot write the history at {self.path} ({exc})"
-
-    def _describe(self, exc: BaseException) -> str:
-        self.cause = self._cause(exc)
-        return f"{self.cause}; sessions are kept in memory and saved as soon as they can be."
-
-    def _set_problem(self, problem: str | None) -> None:
-        if problem == self.problem:
+        if instance_lock.held_elsewhere(self.path.parent):
+            # Another copy of the app is recording here: its running session is live.
+            log.warning("not marking sessions interrupted: another process holds %s",
+                        self.path.parent)
             return
-        self.problem = problem
-        for listener in list(self.on_problem):
-            listener(problem)
+        self._interrupted_found = mark_interrupted(conn)
 
-    def _changed(self) -> None:
-        for listener in list(self.on_changed):
-            listener()
+    def _connection(self, for_writing: bool = True) -> sqlite3.Connection | None:
+        try:
+            return self._file.connection(for_writing)
+        except OpenFailed as exc:
+            self._set_problem(exc.problem)
+            return None
+
+    @property
+    def readable(self) -> bool:
+        """The history can be read, if need be read-only (a read-only folder or disk)."""
+        return self._connection(for_writing=False) is not None
+
+    @property
+    def read_only(self) -> bool:
+        return self._file.read_only
+
+    def _set_problem(self, problem: Problem | None) -> None:
+        if problem == self._problem:
+            return
+        before = self.problem
+        self._problem = problem
+        if self.problem != before:
+            self.problem_changed.emit(self.problem)
+
+    def close(self) -> None:
+        """Try once more to write what is queued, keep in a side file what still cannot be
+        written (see `kept_at`), then close the file."""
+        if self._queue.pending:
+            self._queue.flush()
+        self._kept.keep(self._queue.waiting())
+        self._file.close()
 
     # --- recording: queued writes ------------------------------------------------------------
 
-    def submit(self, operation: Operation) -> bool:
-        """Queue a write and try to write everything queued; True when nothing is left."""
-        self._pending.append(operation)
-        if self._retry_at is not None and self._clock() < self._retry_at:
-            return False
-        return self.flush()
+    def submit(self, write: Write) -> bool:  # see WriteQueue
+        return self._queue.submit(write)
 
     def flush(self) -> bool:
-        """Write what is queued, in order; True when nothing is left waiting."""
-        if not self._pending:
-            return True
-        conn = self._connection()
-        if conn is None:
-            self._back_off()
-            return False
-        wrote = False
-        try:
-            while self._pending:
-                operation = self._pending[0]
-                try:
-                    with transaction(conn):
-                        after = operation(conn)
-                except sqlite3.ProgrammingError:
-                    raise  # a bug in the SQL, not a storage fault
-                except sqlite3.IntegrityError as exc:
-                    # A row the file refuses (say, its session went with a file moved aside)
-                    # would block every row behind it: it is dropped, and said so.
-                    self._pending.popleft()
-                    self.dropped += 1
-                    self._set_problem(f"A row of this session could not be saved ({exc}).")
-                    continue
-                except sqlite3.Error as exc:
-                    self._set_problem(self._describe(exc))
-                    self._back_off()
-                    if result_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL):
-                        # The file may have gone or changed: open it afresh next time.
-                        conn.close()
-                        self._conn = None
-                    return False
-                self._pending.popleft()
-                if after is not None:
-                    after()
-                wrote = True
-        finally:
-            if wrote:
-                self._changed()
-        self._retry_at = None
-        if not self.dropped:
-            self._set_problem(None)
-        return True
-
-    def _back_off(self) -> None:
-        if self._retry_interval > 0:
-            self._retry_at = self._clock() + self._retry_interval
+        return self._queue.flush()
 
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime,
                       planned_seconds: int, targets: Sequence[PlannedTarget] = (),
@@ -286,22 +214,22 @@ class History:
         """The after-session log; the pain rated before the session is kept."""
         self.submit(writes.save_log(ref, pain_after, stiffness, notes, details))
 
-    # --- editing (from the history view: done at once, or an error) -------------------------
+    # --- editing (from the history view: done at once, or a HistoryError) -------------------
 
-    def _require(self) -> sqlite3.Connection:
-        conn = self._connection()
+    def _require(self, for_writing: bool = True) -> sqlite3.Connection:
+        conn = self._connection(for_writing)
         if conn is None:
             raise HistoryError(self.problem or f"Cannot open the history at {self.path}.")
         return conn
 
-    def _edit(self, sql: str, params: tuple) -> None:
+    def _edit(self, sql: str, params: tuple[object, ...]) -> None:
         conn = self._require()
         try:
             with transaction(conn):
                 conn.execute(sql, params)
-        except sqlite3.OperationalError as exc:
-            raise HistoryError(f"{self._cause(exc)}.") from exc
-        self._changed()
+        except Exception as exc:  # sorted once; never a raw sqlite3 error to the caller
+            raise edit_error(exc, self.path) from exc
+        self.changed.emit(None)
 
     def set_notes(self, session_id: int, notes: str) -> None:
         self._edit("INSERT INTO log_entries (session_id, notes) VALUES (?, ?)"
@@ -314,15 +242,32 @@ class History:
 
     # --- reading -----------------------------------------------------------------------------
 
+    def read(self, query: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run a read-only query from queries.py; raises HistoryError."""
+        return self._read(query)
+
     def _read(self, query: Callable[[sqlite3.Connection], _T]) -> _T:
-        conn = self._require()
+        conn = self._require(for_writing=False)
         try:
             return query(conn)
-        except sqlite3.OperationalError as exc:
-            raise HistoryError(f"Cannot read the history at {self.path} ({exc}).") from exc
+        except sqlite3.Error as exc:
+            raise read_error(exc, self.path) from exc
+
+    @property
+    def bad_rows(self) -> tuple[BadRow, ...]:
+        """Rows the last read of sessions or steps skipped because they cannot be used."""
+        return self._bad_rows
+
+    def _checked(self, query: Callable[[sqlite3.Connection, list[BadRow]], _T]) -> _T:
+        bad: list[BadRow] = []
+        result = self._read(lambda c: query(c, bad))
+        self._bad_rows = tuple(bad)
+        for row in bad:
+            log.warning("history row skipped: %s", row)
+        return result
 
     def sessions(self, limit: int | None = None, newest_first: bool = True) -> list[SessionRow]:
-        return self._read(lambda c: queries.sessions(c, limit, newest_first))
+        return self._checked(lambda c, bad: queries.sessions(c, limit, newest_first, bad))
 
     def session(self, session_id: int) -> SessionRow | None:
         return self._read(lambda c: queries.session(c, session_id))
@@ -331,7 +276,7 @@ class History:
         return self._read(lambda c: queries.steps(c, session_id))
 
     def all_steps(self) -> list[StepRow]:
-        return self._read(lambda c: list(queries.all_steps(c)))
+        return self._checked(lambda c, bad: list(queries.all_steps(c, bad)))
 
     def exercise_ids(self) -> list[str]:
         return self._read(queries.exercise_ids)
@@ -343,29 +288,9 @@ class History:
     def last_targets(self, routine_id: str) -> dict[str, Target]:
         return self._read(lambda c: queries.last_targets(c, routine_id))
 
-    def first_done(self, exercise_id: str) -> datetime | None:
-        return self._read(lambda c: queries.first_done(c, exercise_id))
-
     def last_rom_at(self) -> datetime | None:
         return self._read(queries.last_rom_at)
 
     def session_targets(self) -> dict[tuple[int, str], tuple[Target, str | None]]:
         return self._read(queries.session_targets)
 
-    def suggestions(self, routine: Routine, targets: Mapping[str, Target] | None = None,
-                    now: datetime | None = None) -> list[Suggestion]:
-        """Next targets for `routine`'s exercises that are ready for a step up.
-
-        `targets` are the user's current ones; by default those of the routine's last session.
-        None while the history cannot be read (a read-only or locked file): they are a hint,
-        and the window asks for them as it opens and after every session.
-        """
-        try:
-            current = dict(targets) if targets is not None else self.last_targets(routine.id)
-            results = {ex.id: self.exercise_results(ex.id, RESULTS_READ)
-                       for ex in routine.exercises}
-            first = {ex.id: day for ex in routine.exercises
-                     if (day := self.first_done(ex.id)) is not None}
-        except HistoryError:
-            return []
-        return suggest_for_routine(routine, current, results, now or self._wall_clock(), first)

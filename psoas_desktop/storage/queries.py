@@ -1,4 +1,8 @@
-"""Read-only queries on an open history connection, returning rows from records.py."""
+"""Read-only queries on an open history connection, returning rows from records.py.
+
+Every row passes through row_reader.py: one that cannot be used is skipped and, when the caller
+passes a `bad` list, named there.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,11 @@ from datetime import datetime
 
 from psoas_desktop.core.progression import ExerciseResult
 from psoas_desktop.core.routines import Target
-from psoas_desktop.core.training_log import LogDetails, RomUnit, TaskUnit, split_codes
-from psoas_desktop.storage.records import LogEntry, SessionRow, StepRow, from_text
+from psoas_desktop.storage import row_reader as check
+from psoas_desktop.storage.records import SessionRow, StepRow
+from psoas_desktop.storage.row_reader import BadRow, RowError, details
+
+__all__ = ["details"]  # export.py reads its CSV's details with it
 
 # Seconds done, by the rule of core/completion.py: each step index counts its best try, up to
 # its planned length (going back and doing a step again records it twice, but it was planned
@@ -31,64 +38,43 @@ _SESSIONS = f"""
     LEFT JOIN log_entries l ON l.session_id = s.id"""
 
 
-def details(where: str | None, side: str | None, kind: str | None, when: str | None,
-            task: str, task_unit: str | None, task_value: float | None, rom_left: float | None,
-            rom_right: float | None, rom_unit: str | None) -> LogDetails:
-    """The stored log details as the core's LogDetails (checked once, here at the edge)."""
-    return LogDetails(split_codes(where), side, split_codes(kind), split_codes(when), task,
-                      TaskUnit(task_unit) if task_unit else None, task_value, rom_left,
-                      rom_right, RomUnit(rom_unit) if rom_unit else None)
-
-
-def _session(row: tuple) -> SessionRow:
-    (id_, routine_id, name, started, ended, planned, active, status, done,
-     pain_before, pain_after, stiffness, notes) = row[:13]
-    log = LogEntry(pain_before, pain_after, stiffness, notes, details(*row[13:]))
-    return SessionRow(
-        id_, routine_id, name, from_text(started), from_text(ended) if ended else None,
-        planned, active, status, done, log)
-
-
-def sessions(conn: sqlite3.Connection, limit: int | None = None,
-             newest_first: bool = True) -> list[SessionRow]:
+def sessions(conn: sqlite3.Connection, limit: int | None = None, newest_first: bool = True,
+             bad: list[BadRow] | None = None) -> list[SessionRow]:
     order = "DESC" if newest_first else "ASC"
     sql = f"{_SESSIONS} ORDER BY s.started_at {order}, s.id {order}"
-    if limit is not None:
-        return [_session(r) for r in conn.execute(f"{sql} LIMIT ?", (limit,))]
-    return [_session(r) for r in conn.execute(sql)]
+    rows = conn.execute(f"{sql} LIMIT ?", (limit,)) if limit is not None else conn.execute(sql)
+    return list(check.checked(rows, check.session, "session", bad))
 
 
-def session(conn: sqlite3.Connection, session_id: int) -> SessionRow | None:
-    row = conn.execute(f"{_SESSIONS} WHERE s.id = ?", (session_id,)).fetchone()
-    return _session(row) if row else None
+def session(conn: sqlite3.Connection, session_id: int,
+            bad: list[BadRow] | None = None) -> SessionRow | None:
+    rows = conn.execute(f"{_SESSIONS} WHERE s.id = ?", (session_id,))
+    return next(check.checked(rows, check.session, "session", bad), None)
 
 
 _STEP_COLUMNS = """session_id, step_index, kind, exercise_id, side, set_number, sets, rep, reps,
                    phase, target_seconds, actual_seconds, skipped, ended_at"""
 
 
-def _step(row: tuple) -> StepRow:
-    return StepRow(*row[:12], bool(row[12]), from_text(row[13]))
-
-
-def steps(conn: sqlite3.Connection, session_id: int) -> list[StepRow]:
+def steps(conn: sqlite3.Connection, session_id: int,
+          bad: list[BadRow] | None = None) -> list[StepRow]:
     sql = f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id = ? ORDER BY id"
-    return [_step(r) for r in conn.execute(sql, (session_id,))]
+    return list(check.checked(conn.execute(sql, (session_id,)), check.step, "step of session",
+                              bad))
 
 
-def all_steps(conn: sqlite3.Connection) -> Iterator[StepRow]:
+def all_steps(conn: sqlite3.Connection, bad: list[BadRow] | None = None) -> Iterator[StepRow]:
     """Every step of every session, oldest session first, in the order they ended."""
     sql = f"""SELECT {_STEP_COLUMNS} FROM steps
               ORDER BY (SELECT started_at FROM sessions WHERE id = session_id), session_id, id"""
-    for row in conn.execute(sql):
-        yield _step(row)
+    yield from check.checked(conn.execute(sql), check.step, "step of session", bad)
 
 
 def exercise_ids(conn: sqlite3.Connection) -> list[str]:
     """Exercises with at least one recorded session, most recently done first."""
     sql = """SELECT t.exercise_id FROM session_targets t JOIN sessions s ON s.id = t.session_id
              GROUP BY t.exercise_id ORDER BY MAX(s.started_at) DESC"""
-    return [r[0] for r in conn.execute(sql)]
+    return [r[0] for r in conn.execute(sql) if isinstance(r[0], str)]
 
 
 def exercise_results(conn: sqlite3.Connection, exercise_id: str,
@@ -119,19 +105,36 @@ def exercise_results(conn: sqlite3.Connection, exercise_id: str,
         ) e ON e.session_id = t.session_id
         WHERE t.exercise_id = ?
         ORDER BY s.started_at DESC, s.id DESC"""
-    params: tuple = (exercise_id, exercise_id)
+    params: tuple[object, ...] = (exercise_id, exercise_id)
     if limit is not None:
         sql += " LIMIT ?"
         params += (limit,)
     results = []
-    for (started, sets, reps, hold, load, planned, pain_before, pain_after, done,
-         reps_done, mean_hold) in conn.execute(sql, params):
-        results.append(ExerciseResult(
-            from_text(started), Target(sets, reps, hold, load),
-            completed=done >= planned,
-            pain_before=pain_before, pain_after=pain_after,
-            reps_done=reps_done, mean_hold=mean_hold))
+    for row in conn.execute(sql, params):
+        try:
+            results.append(_result(row))
+        except RowError:
+            continue  # a damaged row says nothing about progress; the views name it
     return results
+
+
+def _target(sets: object, reps: object, hold: object, load: object) -> Target:
+    return Target(check.whole(sets, "sets", 1, 10**6) or 1, check.whole(reps, "reps", 1, 10**6)
+                  or 1, check.whole(hold, "hold", 0, check.MOST_SECONDS, nullable=True),
+                  check.amount(load, "load"))
+
+
+def _result(row: tuple[object, ...]) -> ExerciseResult:
+    (started, sets, reps, hold, load, planned, pain_before, pain_after, done, reps_done,
+     mean_hold) = row
+    return ExerciseResult(
+        check.moment(started, "started_at"), _target(sets, reps, hold, load),
+        completed=(check.whole(done, "done", 0, 10**9) or 0)
+        >= (check.whole(planned, "effort_steps", 0, 10**9) or 0),
+        pain_before=check.whole(pain_before, "pain_before", 0, 10, nullable=True),
+        pain_after=check.whole(pain_after, "pain_after", 0, 10, nullable=True),
+        reps_done=check.whole(reps_done, "reps done", 0, 10**9) or 0,
+        mean_hold=None if mean_hold is None else check.seconds(mean_hold, "mean hold"))
 
 
 def last_targets(conn: sqlite3.Connection, routine_id: str) -> dict[str, Target]:
@@ -142,8 +145,13 @@ def last_targets(conn: sqlite3.Connection, routine_id: str) -> dict[str, Target]
         return {}
     sql = ("SELECT exercise_id, sets, reps, hold, load FROM session_targets"
            " WHERE session_id = ?")
-    return {ex: Target(sets, reps, hold, load)
-            for ex, sets, reps, hold, load in conn.execute(sql, row)}
+    targets = {}
+    for ex, sets, reps, hold, load in conn.execute(sql, row):
+        try:
+            targets[str(ex)] = _target(sets, reps, hold, load)
+        except RowError:
+            continue
+    return targets
 
 
 def first_done(conn: sqlite3.Connection, exercise_id: str) -> datetime | None:
@@ -151,14 +159,27 @@ def first_done(conn: sqlite3.Connection, exercise_id: str) -> datetime | None:
     row = conn.execute("SELECT MIN(s.started_at) FROM session_targets t"
                        " JOIN sessions s ON s.id = t.session_id WHERE t.exercise_id = ?",
                        (exercise_id,)).fetchone()
-    return from_text(row[0]) if row and row[0] else None
+    return _moment(row)
+
+
+def _moment(row: tuple[object, ...] | None) -> datetime | None:
+    try:
+        return check.moment(row[0], "started_at") if row and row[0] else None
+    except RowError:
+        return None
 
 
 def session_targets(conn: sqlite3.Connection) -> dict[tuple[int, str], tuple[Target, str | None]]:
     """Every session's target for every exercise, with the load's unit."""
     sql = "SELECT session_id, exercise_id, sets, reps, hold, load, load_unit FROM session_targets"
-    return {(sid, ex): (Target(sets, reps, hold, load), unit)
-            for sid, ex, sets, reps, hold, load, unit in conn.execute(sql)}
+    targets = {}
+    for sid, ex, sets, reps, hold, load, unit in conn.execute(sql):
+        try:
+            targets[(sid, str(ex))] = (_target(sets, reps, hold, load),
+                                       check.text(unit, "load_unit", nullable=True))
+        except RowError:
+            continue
+    return targets
 
 
 def last_rom_at(conn: sqlite3.Connection) -> datetime | None:
@@ -166,4 +187,4 @@ def last_rom_at(conn: sqlite3.Connection) -> datetime | None:
     row = conn.execute("SELECT MAX(s.started_at) FROM log_entries l JOIN sessions s"
                        " ON s.id = l.session_id"
                        " WHERE l.rom_left IS NOT NULL OR l.rom_right IS NOT NULL").fetchone()
-    return from_text(row[0]) if row and row[0] else None
+    return _moment(row)

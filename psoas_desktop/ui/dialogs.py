@@ -3,6 +3,7 @@ so Enter, Esc or a hurried click on the highlighted button never does the harm."
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 YES_ROLE = QMessageBox.ButtonRole.DestructiveRole
@@ -15,6 +16,7 @@ def question_box(parent: QWidget | None, title: str, text: str, yes: str,
                       parent)
     box.addButton(yes, YES_ROLE)
     keep = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the question may name a routine from a file
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     return box

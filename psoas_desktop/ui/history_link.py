@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from psoas_desktop.core.engine import Session
@@ -13,6 +13,7 @@ from psoas_desktop.core.routines import Routine, RoutineBook
 from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.storage.history import History, HistoryError, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
+from psoas_desktop.storage.suggestions import suggestions
 from psoas_desktop.ui.main_window import MainWindow
 from psoas_desktop.ui.today import (
     TODAY_LOOKBACK,
@@ -39,10 +40,11 @@ class HistoryLink(QObject):
         self.recording: Recording | None = None
         self.view: QWidget | None = None
         self.storage_status = QLabel(window)
+        self.storage_status.setTextFormat(Qt.TextFormat.PlainText)
         self.storage_status.setAccessibleName("History status")
         self.storage_status.hide()
         window.statusBar().addPermanentWidget(self.storage_status)
-        history.on_problem.append(self._show_problem)
+        history.problem_changed.add(self._show_problem)
         if history.problem:
             self._show_problem(history.problem)
         self._flusher = QTimer(self)
@@ -57,6 +59,29 @@ class HistoryLink(QObject):
         window.start_panel.today.remindersRequested.connect(self.open_reminders)
         self.show_today(choose=True)  # the start page opens on today's suggestion
         self.show_suggestions()
+        self.kept_box: QMessageBox | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.history.pending:
+            self.history.flush()
+            if self.history.pending:
+                self.tell_kept()
+        return False
+
+    def tell_kept(self) -> None:
+        """Say, as the window closes, that rows not yet written are kept for the next start.
+        The box has no parent and does not block: the app quits once it is read, and a
+        logout's SIGTERM still ends it at once."""
+        text = (f"{self.history.pending} records of your sessions could not be written to the "
+                f"history yet ({self.history.cause}). They are kept in a file beside it and "
+                "written the next time Psoas Desktop starts.")
+        box = QMessageBox(QMessageBox.Icon.Information, "History", text,
+                          QMessageBox.StandardButton.Ok)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.kept_box = box
 
     def tell_notice(self) -> None:
         """Say once, without blocking, what the history had to do on opening (a damaged
@@ -64,6 +89,7 @@ class HistoryLink(QObject):
         if self.history.notice:
             box = QMessageBox(QMessageBox.Icon.Warning, "History", self.history.notice,
                               QMessageBox.StandardButton.Ok, self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
 
     def _session_created(self, session: Session) -> None:
@@ -112,7 +138,7 @@ class HistoryLink(QObject):
         routine = self.window.routine()
         if routine is None:
             return
-        found = self.history.suggestions(routine, self.window.start_panel.targets())
+        found = suggestions(self.history, routine, self.window.start_panel.targets())
         self.window.set_suggestions({s.exercise_id: (s.target, s.reason) for s in found})
 
     def open_reminders(self) -> None:
@@ -169,6 +195,7 @@ class HistoryLink(QObject):
             self.history.flush()
 
     def close(self) -> None:
+        self.window.removeEventFilter(self)
         self._flusher.stop()
         if self.view is not None:
             self.view.close()

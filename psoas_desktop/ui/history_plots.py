@@ -16,7 +16,15 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from psoas_desktop.core.adherence import Done, WeekTotal, weekly, weeks_met, weeks_on_target
+from psoas_desktop.core.adherence import (
+    Done,
+    WeekTotal,
+    calendar_start,
+    weekly,
+    weeks_met,
+    weeks_on_target,
+)
+from psoas_desktop.core.local_time import local, local_day
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
@@ -30,10 +38,6 @@ BLUE, ORANGE, GREEN, PURPLE = "#2563eb", "#ea580c", "#16a34a", "#9333ea"
 def stamp(day: date) -> float:
     """Local midnight of `day` as POSIX seconds: what DateAxisItem expects."""
     return datetime.combine(day, time()).timestamp()
-
-
-def local_day(moment: datetime) -> date:
-    return moment.astimezone().date()
 
 
 class Hover:
@@ -234,7 +238,8 @@ class HistoryPlots(QWidget):
             plot.setXRange(stamp(today - timedelta(days=365)), stamp(today) + WEEK, padding=0)
             if sessions:
                 first = stamp(local_day(sessions[0].started_at))
-                plot.setLimits(xMin=first - 8 * WEEK, xMax=stamp(today) + 8 * WEEK)
+                last = stamp(max(today, local_day(sessions[-1].started_at)))
+                plot.setLimits(xMin=first - 8 * WEEK, xMax=last + 8 * WEEK)
 
     def _frequency(self) -> tuple[int, int, str] | None:
         routine_id = self.routine_box.currentData()
@@ -299,7 +304,7 @@ class HistoryPlots(QWidget):
 
             def text(i: int, rated: list[SessionRow] = rated, ys: np.ndarray = ys,
                      word: str = word) -> str:
-                return f"{rated[i].started_at.astimezone():%a %d %b %Y}\npain {word}: {ys[i]:.0f}"
+                return f"{local(rated[i].started_at):%a %d %b %Y}\npain {word}: {ys[i]:.0f}"
 
             series.append((xs, ys, text))
         self.hovers[self.pain].set(series)
@@ -310,9 +315,7 @@ class HistoryPlots(QWidget):
         for s in sessions:
             day = local_day(s.started_at)
             per_day[day] = per_day.get(day, 0.0) + s.active_seconds / 60
-        first_day = min(per_day, default=today)
-        start = first_day - timedelta(days=first_day.weekday())
-        n_weeks = (today - start).days // 7 + 1
+        start, n_weeks = calendar_start(per_day, today)
         grid = np.zeros((n_weeks, 7))
         for day, minutes in per_day.items():
             offset = (day - start).days
@@ -382,7 +385,7 @@ class HistoryPlots(QWidget):
             r = results[i]
             hold = f", hold {r.target.hold} s" if r.target.hold else ""
             done = "done in full" if r.completed else "not all done"
-            return (f"{r.started_at.astimezone():%a %d %b %Y}\n{r.target.sets} sets x "
+            return (f"{local(r.started_at):%a %d %b %Y}\n{r.target.sets} sets x "
                     f"{r.target.reps}{hold}\n{r.reps_done} reps done, {done}")
 
         series = [(xs, reps, text)]

@@ -10,6 +10,8 @@ made, so the window can create it cheaply and start-up stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,9 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_desktop.core.local_time import local
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
+from psoas_desktop.ui.widgets import plain_box
 
 if TYPE_CHECKING:
     from psoas_desktop.ui.history_plots import HistoryPlots
@@ -61,9 +65,9 @@ def rating_text(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _forget(history: History, listener: Callable[[], None]) -> None:
-    if listener in history.on_changed:
-        history.on_changed.remove(listener)
+def _forget(history: History, listener: Callable[[None], None]) -> None:
+    with suppress(ValueError):  # already gone
+        history.changed.remove(listener)
 
 
 class SessionTable(QAbstractTableModel):
@@ -120,7 +124,7 @@ class SessionTable(QAbstractTableModel):
     def _row_texts(row: SessionRow) -> tuple[str, ...]:
         log = row.log
         return (
-            row.started_at.astimezone().strftime("%a %d %b %Y %H:%M"),
+            local(row.started_at).strftime("%a %d %b %Y %H:%M"),
             row.routine_name,
             length_text(row.active_seconds),
             f"{round(row.done_fraction * 100)}%",
@@ -187,6 +191,7 @@ class HistoryView(QWidget):
         self.delete_button = QPushButton("Delete session…")
         self.delete_button.setEnabled(False)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.report_weeks)
@@ -225,7 +230,7 @@ class HistoryView(QWidget):
         # A session writes a row every few seconds: refresh once for a burst of them.
         self._refresh_soon = QTimer(self, singleShot=True, interval=refresh_delay_ms)
         self._refresh_soon.timeout.connect(self.refresh)
-        history.on_changed.append(self._history_changed)
+        history.changed.add(self._history_changed)
         self.destroyed.connect(lambda: _forget(history, self._history_changed))
 
     # --- hooks a test (or the window) can replace -------------------------------------------
@@ -241,7 +246,7 @@ class HistoryView(QWidget):
         return Path(name) if name else None
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, "History", message)
+        plain_box(self, QMessageBox.Icon.Warning, "History", message).exec()
 
     def show_info(self, message: str) -> None:
         self.summary.setText(message)
@@ -275,7 +280,7 @@ class HistoryView(QWidget):
         self.plot_area.layout().addWidget(tabs)
         self._stale = True
 
-    def _history_changed(self) -> None:
+    def _history_changed(self, _: None = None) -> None:
         if self.isVisible():
             self._refresh_soon.start()
         else:
@@ -286,7 +291,7 @@ class HistoryView(QWidget):
             rows = self.history.sessions()
         except HistoryError as exc:
             rows = []
-            self.empty.setText(f"<h2>The history cannot be read</h2><p>{exc}</p>")
+            self.empty.setText(f"<h2>The history cannot be read</h2><p>{escape(str(exc))}</p>")
         else:
             self.empty.setText(EMPTY_TEXT)
         self._stale = False
@@ -295,6 +300,11 @@ class HistoryView(QWidget):
         minutes = sum(r.active_seconds for r in rows) / 60
         count = f"{len(rows)} session{'s' if len(rows) != 1 else ''}"
         summary = f"{count}, {minutes / 60:.1f} hours in all" if rows else ""
+        bad = self.history.bad_rows
+        if bad:  # every good row is shown; the damaged ones are named, never hidden
+            shown = "; ".join(str(b) for b in bad[:3]) + ("; ..." if len(bad) > 3 else "")
+            note = f"{len(bad)} damaged row{'s' if len(bad) != 1 else ''} left out ({shown})"
+            summary = f"{summary}. {note}" if summary else note
         if self.history.problem:  # e.g. a full disk: say so where the missing rows would be
             summary = f"{summary}. {self.history.problem}" if summary else self.history.problem
         self.summary.setText(summary)
@@ -318,7 +328,7 @@ class HistoryView(QWidget):
         row = self.selected()
         if row is None:
             return
-        when = row.started_at.astimezone().strftime("%A %d %B %Y at %H:%M")
+        when = local(row.started_at).strftime("%A %d %B %Y at %H:%M")
         if not self.confirm(f"Delete the {row.routine_name} session of {when}, with its steps "
                             "and log? This cannot be undone."):
             return
@@ -334,11 +344,13 @@ class HistoryView(QWidget):
         from psoas_desktop.storage.export import export_history
 
         try:
-            rows = export_history(self.history, path)
+            # The file dialog has asked before replacing a file.
+            rows, skipped = export_history(self.history, path, force=True)
         except (HistoryError, OSError) as exc:
             self.show_error(f"Could not export to {path}: {exc}")
             return
-        self.show_info(f"Exported {rows} rows to {path}.")
+        damaged = f"; {len(skipped)} damaged rows left out" if skipped else ""
+        self.show_info(f"Exported {rows} rows to {path}{damaged}.")
 
     def ask_report_path(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self, "Save the report", "psoas-report.pdf",

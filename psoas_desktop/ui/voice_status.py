@@ -3,6 +3,7 @@ given (no speech engine, or it failed), so silence is never a mystery."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from psoas_desktop.audio.voice import NOT_ANSWERING, Voice
@@ -17,6 +18,7 @@ def watch_voice(window: MainWindow, voice: Voice) -> QLabel:
     """Say in the status bar when words were asked for but cannot be spoken (no speech engine,
     or it failed): checked as each session starts and whenever the voice comes or goes."""
     label = QLabel(window)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # the speech engine's own words
     label.setAccessibleName("Voice status")
     label.hide()
     window.statusBar().addPermanentWidget(label)

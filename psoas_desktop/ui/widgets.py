@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 # Room left for a window manager's title bar and borders around a first window.
 FRAME_ALLOWANCE = 32
@@ -18,6 +18,17 @@ def plain_label(text: str, parent: QWidget | None = None, accessible: str = "") 
     if accessible:
         label.setAccessibleName(accessible)
     return label
+
+
+def plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+              buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+              default: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok
+              ) -> QMessageBox:
+    """A message box that shows its text as it is: names and notes may hold markup."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(default)
+    return box
 
 
 def first_size(widget: QWidget, wanted: QSize) -> QSize:

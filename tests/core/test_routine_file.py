@@ -135,3 +135,25 @@ def test_user_rests_replace_the_defaults(tmp_path) -> None:
     data = {"rests": {"between_sets": 45}, "routines": []}
     book = load_book(builtin_routines(), [write(tmp_path, data)])
     assert book.rests.between_sets == 45 and book.rests.get_ready == 10
+
+
+@pytest.mark.parametrize(("make", "words"), [
+    (lambda p: p.symlink_to(p.parent / "gone.json"), "which does not exist"),
+    (lambda p: p.symlink_to(p), "loops back"),
+    (lambda p: (p.parent / "a.json").symlink_to(p) or p.symlink_to(p.parent / "a.json"),
+     "loops back"),
+])
+def test_a_routines_file_that_is_a_broken_link_is_reported(tmp_path, capsys, make, words) -> None:
+    from psoas_desktop.cli import main
+
+    config = tmp_path / "config"
+    config.mkdir()
+    own = config / "routines.json"
+    make(own)
+    book = load_book(builtin_routines(), [own])
+    assert len(book.problems) == 1 and words in book.problems[0] and str(own) in book.problems[0]
+    assert main(["--config-dir", str(config), "routines"]) == 0
+    assert words in capsys.readouterr().err
+    assert main(["--config-dir", str(config), "--routines", str(own), "routines"]) == 0
+    err = capsys.readouterr().err
+    assert words in err and "no such file" not in err

@@ -151,3 +151,21 @@ def test_an_unexpected_bug_is_one_line_unless_debugging(monkeypatch, capsys) -> 
     monkeypatch.setenv("PSOAS_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main([])
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+@pytest.mark.parametrize("command", [["routines"], ["plan", "own-routine"]])
+def test_output_that_is_not_utf8_still_prints_every_name(tmp_path, encoding, command) -> None:
+    import json
+
+    doc = {"routines": [{"id": "own-routine", "name": "Étirement du psoas 痛み",
+                         "exercises": ["glute-bridge"]}]}
+    routines = tmp_path / "mine.json"
+    routines.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    result = subprocess.run(
+        [sys.executable, "-m", "psoas_desktop", "--config-dir", str(tmp_path / "c"),
+         "--routines", str(routines), *command],
+        capture_output=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert b"psoas" in result.stdout.lower() and b"Traceback" not in result.stderr

@@ -76,7 +76,7 @@ def test_a_full_disk_keeps_rows_in_memory_until_there_is_room(
 
     history = History(db_path, wall_clock=wall, connect=connect)
     problems: list[str | None] = []
-    history.on_problem.append(problems.append)
+    history.problem_changed.add(problems.append)
     session = Session(timeline, clock)
     recording = Recorder(history, wall).attach(session, routine, pain_before=2)
     run_to_end(session, until=3)

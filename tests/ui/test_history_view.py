@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from psoas_desktop.core.engine import Session, State
 from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.storage.export import read_csv
+from psoas_desktop.storage.faults import Problem
 from psoas_desktop.storage.history import History
 from psoas_desktop.storage.recorder import Recorder
 from psoas_desktop.ui.history_view import COLUMNS, NOTES, HistoryView
@@ -138,7 +139,8 @@ def test_export_failure_is_told_not_raised(view, history, book, clock, qtbot, tm
 
 def test_a_storage_problem_is_shown_above_the_table(view, history, book, clock, qtbot) -> None:
     record(history, book, clock)
-    history.problem = "The disk is full; this session is kept in memory."
+    # As the write queue reports a full disk.
+    history._set_problem(Problem.waiting("The disk is full"))
     view.show()
     qtbot.waitExposed(view)
     assert "The disk is full" in view.summary.text() and "1 session," in view.summary.text()

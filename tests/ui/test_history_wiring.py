@@ -74,6 +74,46 @@ def test_ctrl_h_opens_one_history_window(window, book, tmp_path, qtbot) -> None:
     link.close()
 
 
+@pytest.mark.parametrize("fault", ["cannot open", "locked"])
+def test_closing_with_rows_waiting_says_they_are_kept(window, book, clock, tmp_path, monkeypatch,
+                                                     qtbot, fault) -> None:
+    import sqlite3
+
+    from psoas_desktop.storage import kept_rows
+    from psoas_desktop.storage.database import raw_connect
+
+    path = tmp_path / "history.sqlite3"
+    other = None
+    if fault == "locked":
+        History(path).close()
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+
+    def connect(p, timeout):
+        if fault == "cannot open":
+            raise sqlite3.OperationalError("unable to open database file")
+        return raw_connect(p, timeout)
+
+    link = HistoryLink(window, History(path, connect=connect, busy_timeout=0.01), book)
+    monkeypatch.setattr(LogDialog, "ask", classmethod(lambda cls, *args, **kwargs: None))
+    run_session(window, clock)
+    waiting = link.history.pending
+    assert waiting > 0
+    window.close()
+    box = link.kept_box
+    assert box is not None and box.isVisible()
+    qtbot.addWidget(box)
+    assert f"{waiting} records" in box.text() and "next time" in box.text()
+    link.close()
+    assert link.history.kept_at == kept_rows.side_file(path)
+    if other is not None:
+        other.execute("ROLLBACK")
+        other.close()
+    reopened = History(path)
+    assert reopened.merged == waiting and reopened.sessions()[0].status == "completed"
+    reopened.close()
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support raise",  # offscreen: no stacking
                          "This plugin does not support propagateSizeHints")
 def test_the_history_window_fits_the_screen_and_closes_with_esc(window, book, tmp_path,
