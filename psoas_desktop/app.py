@@ -71,15 +71,15 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from psoas_desktop.ui.settings import Settings
     from psoas_desktop.ui.theme import SystemScheme, apply_theme
 
-    log_file = logs.setup(paths.data_dir)
+    # Settings, folders and logs say when someone trains: owner-only whatever the umask
+    # (Qt writes settings.ini with the process's umask; mkdir's parents too).
+    os.umask(os.umask(0o077) | 0o077)
+    log_file = logs.setup(paths.data_dir)  # after the umask: it makes the data folder
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     identify(app)
     app.setStyle("Fusion")  # one look everywhere; the theme palettes are made for it
 
-    # Settings, folders and logs say when someone trains: owner-only whatever the umask
-    # (Qt writes settings.ini with the process's umask; mkdir's parents too).
-    os.umask(os.umask(0o077) | 0o077)
     instance = claim(paths.data_dir, app)
     if instance is None:  # already running: that window was asked to come forward
         return 0
