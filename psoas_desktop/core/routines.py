@@ -101,6 +101,7 @@ class Routine:
     exercises: tuple[Exercise, ...]
     notes: tuple[str, ...] = ()
     source_file: str = ""
+    rests: Rests | None = None  # the routine's own; None: the app's rests
 
 
 @dataclass(frozen=True)
