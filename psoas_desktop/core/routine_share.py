@@ -93,13 +93,14 @@ def apply_import(doc: RoutineDoc, incoming: dict[str, Any], clash: Clash | None)
     ids = []
     for routine in incoming.get("routines", []):
         routine["exercises"] = [_renamed(i, renamed) for i in routine["exercises"]]
-        if routine["id"] in plan.routine_clashes:
-            if clash is Clash.KEEP_BOTH:
-                routine["id"] = unique_id(routine["id"], doc.all_ids())
-                routine["name"] = f"{routine['name']} (imported)"[:120]
-            else:
-                doc.routines()[:] = [r for r in doc.routines() if r["id"] != routine["id"]]
-        doc.routines().append(routine)
+        mine = [r["id"] for r in doc.routines()]
+        if routine["id"] in plan.routine_clashes and clash is Clash.KEEP_BOTH:
+            routine["id"] = unique_id(routine["id"], doc.all_ids())
+            routine["name"] = f"{routine['name']} (imported)"[:120]
+        if routine["id"] in mine:  # replace, in the same place in the list
+            doc.routines()[mine.index(routine["id"])] = routine
+        else:
+            doc.routines().append(routine)
         ids.append(str(routine["id"]))
     return ids
 
