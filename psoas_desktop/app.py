@@ -74,6 +74,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     apply_theme(app, settings.theme)
     window = MainWindow(book, settings)
     window.setWindowTitle(APP_TITLE)
+    _add_routine_editing(window, book, paths)
     instance.raiseRequested.connect(window.bring_forward)
     first_paint.watch(window)
     # Sound (QtMultimedia, speech) and the history (SQLite) load once the window has painted.
@@ -87,6 +88,18 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     finally:
         restore()
     return 128 + received[0] if received else code
+
+
+def _add_routine_editing(window: MainWindow, book: RoutineBook, paths: AppPaths) -> None:
+    from pathlib import Path
+
+    from psoas_desktop.resources import builtin_routines
+    from psoas_desktop.ui.routine_editing import RoutineEditing
+
+    # A --routines file for this run stays loaded when the routines are loaded again.
+    extra = {Path(r.source_file) for r in book.routines} - {builtin_routines(),
+                                                            paths.user_routines}
+    RoutineEditing(window, paths, sorted(extra))
 
 
 def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> None:

@@ -225,6 +225,11 @@ class RoutineDoc:
     def define_exercise(self, definition: dict[str, Any]) -> str:
         """Add or replace one of the user's exercises, after checking it against the schema."""
         problems = schema_problems({"exercises": [definition]})
+        if not problems:
+            try:
+                build_routines({"exercises": [definition]}, Path("exercise"), {})
+            except RoutineFileError as exc:
+                problems = [p.removeprefix("exercise: ") for p in exc.problems]
         if problems:
             raise EditError("; ".join(p.replace("exercises[0].", "", 1) for p in problems))
         existing = self.exercises()
@@ -248,6 +253,13 @@ class RoutineDoc:
         except RoutineFileError as exc:
             return [p.removeprefix(f"{self.path}: ") for p in exc.problems]
         return []
+
+    def exercise_library(self) -> dict[str, Exercise]:
+        """The exercises alone (no routines), built-in then the user's over them."""
+        _, builtin, _ = build_routines({"exercises": self.builtin.get("exercises", [])},
+                                       Path("built-in"), {})
+        _, library, _ = build_routines({"exercises": self.exercises()}, self.path, builtin)
+        return library
 
     def library(self) -> dict[str, Exercise]:
         """Every exercise as the app knows it; raises RoutineFileError on a document with faults."""

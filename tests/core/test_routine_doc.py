@@ -123,3 +123,10 @@ def test_problems_name_the_place(doc):
 def test_builtin_file_still_builds(builtin):
     routines, _, _ = build_routines(builtin, Path("b"), {})
     assert len(routines) == 3
+
+
+def test_define_exercise_checks_sense_as_well(doc):
+    with pytest.raises(EditError, match=r"hold\.min: 30 is more than max 20"):
+        doc.define_exercise({"id": "x", "name": "X", "kind": "hold", "per_side": True,
+                             "hold": {"min": 30, "max": 20}})
+    assert doc.exercises() == []
