@@ -29,6 +29,8 @@ from psoas_desktop.ui.routine_saving import save_asking
 if TYPE_CHECKING:
     from psoas_desktop.ui.main_window import MainWindow
 
+STATUS_MS = 10_000  # how long the status line tells of an import or export
+
 
 class RoutineEditing(QObject):
     def __init__(self, window: MainWindow, paths: AppPaths,
@@ -45,7 +47,7 @@ class RoutineEditing(QObject):
                 ("edit", "&Edit your routines…", "Ctrl+E", self.open_editor),
                 ("library", "Exercise &library…", "Ctrl+L", self.open_library),
                 ("import", "&Import a routine…", "Ctrl+I", lambda: self.import_file()),
-                ("export", "E&xport the chosen routine…", "", self.export_chosen)):
+                ("export", "E&xport the chosen routine…", "", lambda: self.export_chosen())):
             action = QAction(text, window)
             if keys:
                 action.setShortcut(QKeySequence(keys))
@@ -116,6 +118,7 @@ class RoutineEditing(QObject):
         if save_asking(self.window, self.store, opened.doc, opened.fingerprint) is None:
             return []
         self.reload(opened.doc, ids[0] if ids else None)
+        self.window.statusBar().showMessage(f"Imported {', '.join(ids)}", STATUS_MS)
         return ids
 
     def export_chosen(self, path: Path | None = None) -> Path | None:
@@ -124,7 +127,11 @@ class RoutineEditing(QObject):
         if routine is None:
             return None
         doc = opened.doc or RoutineDoc.empty(self.store.builtin())
-        return sharing.export_routine(self.window, doc, routine.id, path)
+        written = sharing.export_routine(self.window, doc, routine.id, path)
+        if written is not None:
+            self.window.statusBar().showMessage(f"Exported {routine.name} to {written}",
+                                                STATUS_MS)
+        return written
 
     # --- after a save -------------------------------------------------------------------------
 

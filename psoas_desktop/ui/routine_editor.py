@@ -69,6 +69,7 @@ class RoutineEditor(QDialog):
 
     def _button(self, key: str, text: str) -> QPushButton:
         button = QPushButton(text, self)
+        button.setAutoDefault(False)  # Enter in the name field renames, and presses nothing
         self.buttons[key] = button
         return button
 
@@ -88,7 +89,7 @@ class RoutineEditor(QDialog):
         side.addWidget(self.library, 1)
         row = QHBoxLayout()
         row.addWidget(self._button("add", "&Add to routine"))
-        row.addWidget(self._button("exercise", "New e&xercise…"))
+        row.addWidget(self._button("exercise", "New exer&cise…"))
         side.addLayout(row)
         split = QSplitter(self)
         for widget in (left, self.form, right):
@@ -130,6 +131,7 @@ class RoutineEditor(QDialog):
         self.library.exerciseActivated.connect(self.form.add_exercise)
         self.routines.currentItemChanged.connect(lambda *_: self._show_current())
         self.form.problem.connect(self.status.setText)
+        self.undo_stack.indexChanged.connect(lambda _: self.status.setText(""))  # said, done
         self.undo_stack.cleanChanged.connect(lambda clean: b["save"].setEnabled(
             not clean and not self.read_only))
 

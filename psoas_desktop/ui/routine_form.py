@@ -59,11 +59,13 @@ class RoutineForm(QWidget):
         self.history = history
         self.routine_id: str | None = None
         self._loading = False
+        self._has_hold = False
         self.name = QLineEdit(self)
         self.name.setMaxLength(120)
         self.name.setAccessibleName("Routine name")
         self.replaces = plain_label("", self, "Replaces a built-in routine")
         self.replaces.setWordWrap(True)
+        self.replaces.setMinimumHeight(2 * self.replaces.fontMetrics().lineSpacing())
         self.low = _spin(1, 14, " a week at least", self)
         self.high = _spin(1, 14, " a week at most", self)
         self.own_rests = QCheckBox("Rests of its own (otherwise the ones in Settings)", self)
@@ -74,6 +76,8 @@ class RoutineForm(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.up, self.down = QPushButton("Move &up", self), QPushButton("Move do&wn", self)
         self.remove = QPushButton("&Remove", self)
+        for button in (self.up, self.down, self.remove):
+            button.setAutoDefault(False)
         self.target_name = plain_label("", self, "Chosen exercise")
         self.target_name.setWordWrap(True)
         self.sets, self.reps = _spin(1, 20, " sets", self), _spin(1, 100, " reps", self)
@@ -153,9 +157,12 @@ class RoutineForm(QWidget):
             routine = self._routine()
             self.name.setText(routine["name"])
             built_in = self.routine_id in mine and doc.replaces_builtin(self.routine_id or "")
-            self.replaces.setText("This routine replaces the built-in one with the same id; "
-                                  "'Reset to built-in' brings that back." if built_in else "")
-            self.replaces.setVisible(built_in)
+            shipped = self.routine_id is not None and self.routine_id not in mine
+            self.replaces.setText(
+                "This routine replaces the built-in one with the same id; 'Reset to built-in' "
+                "brings that back." if built_in else
+                "A built-in routine: Duplicate makes a copy of your own, 'Make my own version' "
+                "one that takes its place." if shipped else "")
             frequency = routine.get("frequency", {"min_per_week": 2, "max_per_week": 3})
             self.low.setValue(frequency["min_per_week"])
             self.high.setValue(frequency["max_per_week"])
@@ -197,6 +204,7 @@ class RoutineForm(QWidget):
         self.target_name.setText(f"Targets for {exercise.name}:{ranges_text(exercise)}")
         self._loading = True
         try:
+            self.hold.setSpecialValueText("")
             for spin, bounds, value in ((self.sets, exercise.sets, chosen.sets),
                                         (self.reps, exercise.reps, chosen.reps),
                                         (self.hold, exercise.hold, chosen.hold)):
@@ -204,7 +212,11 @@ class RoutineForm(QWidget):
                 spin.setRange(bounds.min, bounds.max)
                 spin.setValue(value or bounds.default)
                 spin.setEnabled(bounds.min < bounds.max)
-            self.hold.setVisible(exercise.hold is not None)
+            self._has_hold = exercise.hold is not None
+            if not self._has_hold:  # kept in its place, so the row does not jump
+                self.hold.setSpecialValueText("no hold")
+                self.hold.setRange(0, 0)
+                self.hold.setEnabled(False)
         finally:
             self._loading = False
 
@@ -246,7 +258,7 @@ class RoutineForm(QWidget):
     def _target(self) -> None:
         rid, row = self.routine_id, self.list.currentRow()
         chosen = Targets(self.sets.value(), self.reps.value(),
-                         self.hold.value() if self.hold.isVisible() else None)
+                         self.hold.value() if self._has_hold else None)
         self._edit("Targets", lambda d: d.set_target(rid, row, chosen))
 
     def add_exercise(self, exercise_id: str) -> None:

@@ -70,7 +70,7 @@ def read_shared(parent: QWidget | None, path: Path) -> dict[str, Any] | None:
 
 
 def choose_import(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Import a routine", "", FILES)
+    name, _ = QFileDialog.getOpenFileName(parent, "Import a routine", str(Path.home()), FILES)
     return Path(name) if name else None
 
 
@@ -89,7 +89,7 @@ def export_routine(parent: QWidget | None, doc: RoutineDoc, routine_id: str,
     """Write one routine to a file the user picks (the file dialog asks before replacing)."""
     if path is None:
         name, _ = QFileDialog.getSaveFileName(parent, "Export the routine",
-                                              f"{routine_id}.json", FILES)
+                                              str(Path.home() / f"{routine_id}.json"), FILES)
         if not name:
             return None
         path = Path(name)
