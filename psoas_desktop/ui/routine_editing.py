@@ -150,8 +150,10 @@ class RoutineEditing(QObject):
             show = show if mine else None
         current = self.window.start_panel.routine()
         show = show or (current.id if current else None)
-        self.window.book = book
-        self.window.start_panel.set_routines(book.routines, show)
+        # The same book, filled again: the history view and its plots hold it too.
+        shared = self.window.book
+        shared.routines[:], shared.rests, shared.problems = book.routines, book.rests, book.problems
+        self.window.start_panel.set_routines(shared.routines, show)
         chosen = self.window.start_panel.routine()
         if chosen is not None:
             self.window.start_panel.routineChosen.emit(chosen.id)  # targets, suggestions

@@ -25,6 +25,12 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
 
 
 @pytest.fixture
+def book():
+    # A book of this test's own: saving fills the window's book again, in place.
+    return load_book(builtin_routines(), [])
+
+
+@pytest.fixture
 def paths(tmp_path) -> AppPaths:
     return AppPaths(tmp_path / "cfg", tmp_path / "data")
 
@@ -60,6 +66,7 @@ def _build_morning(editor, qtbot) -> str:
 
 
 def test_build_save_validate_and_start_it(window, editing, paths, qtbot, capsys):
+    shared_book = window.book  # the history view holds this very object
     editor = editing.open_editor()
     routine_id = _build_morning(editor, qtbot)
     assert routine_id == "morning"
@@ -75,7 +82,7 @@ def test_build_save_validate_and_start_it(window, editing, paths, qtbot, capsys)
     assert (routine.frequency.min_per_week, routine.frequency.max_per_week) == (2, 5)
     # The start page offers the saved routine at once, with the targets set in the editor.
     assert window.start_panel.routine().id == routine_id
-    assert window.book.get(routine_id) == routine
+    assert window.book is shared_book and shared_book.get(routine_id) == routine
     row = window.start_panel.rows["standing-slumpy-psoas"].target()
     assert (row.sets, row.reps, row.hold) == (3, 6, 8)
     assert editor.buttons["save"].isEnabled() is False
