@@ -81,8 +81,10 @@ def build_history(path: Path, book: RoutineBook, days: int, seed: int = 3) -> in
     conn = sqlite3.connect(path)
     with conn:
         conn.executemany("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sessions)
-        conn.executemany("INSERT INTO session_targets VALUES (?, ?, ?, ?, ?, ?)", targets)
-        conn.executemany("INSERT INTO log_entries VALUES (?, ?, ?, ?, ?)", logs)
+        conn.executemany("INSERT INTO session_targets (session_id, exercise_id, sets, reps,"
+                         " hold, effort_steps) VALUES (?, ?, ?, ?, ?, ?)", targets)
+        conn.executemany("INSERT INTO log_entries (session_id, pain_before, pain_after,"
+                         " stiffness, notes) VALUES (?, ?, ?, ?, ?)", logs)
         conn.executemany(
             "INSERT INTO steps (session_id, step_index, kind, exercise_id, side, set_number,"
             " sets, rep, reps, phase, target_seconds, actual_seconds, skipped, ended_at)"

@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     sharing.add_argument("--force", action="store_true", help="replace FILE if it exists")
     commands.add_parser("install-desktop-entry",
                         help="add Psoas Desktop to your desktop's application menu")
+    report = commands.add_parser("report", help="a PDF report to take to a physiotherapist")
+    report.add_argument("--weeks", type=int, default=8, help="how many weeks (default 8)")
+    report.add_argument("file", type=Path, help="the PDF to write")
     history = commands.add_parser("history", help="your recorded sessions")
     history_commands = history.add_subparsers(dest="history_command", metavar="ACTION",
                                               parser_class=_Parser, required=True)
@@ -126,7 +129,8 @@ def cmd_routines(book: RoutineBook) -> int:
 
 
 def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
-    from psoas_desktop.core.timeline import build_timeline
+    from psoas_desktop.core.routines import describe_target
+    from psoas_desktop.core.timeline import StepKind, build_timeline
 
     routine = book.get(routine_id)
     if routine is None:
@@ -139,6 +143,8 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
     print(f"{routine.name} ({routine.id}): {len(timeline.steps)} steps, "
           f"{duration_text(timeline.total_seconds)}")
     names = {ex.id: ex.name for ex in routine.exercises}
+    said = {ex.id: f"{ex.name}: {describe_target(ex, timeline.targets[ex.id])}"
+            for ex in routine.exercises}
     at = 0
     for step in timeline.steps:
         where = " ".join(filter(None, [
@@ -146,7 +152,9 @@ def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
             f"set {step.set}/{step.sets}" if step.set else "",
             f"rep {step.rep}/{step.reps}" if step.rep else "",
         ]))
-        exercise = names.get(step.exercise_id or "", "")
+        # Each exercise's get-ready line names its whole target, load included.
+        exercise = (said if step.kind is StepKind.PREPARE else names).get(
+            step.exercise_id or "", "")
         print(f"{duration_text(at):>7}  {step.kind.value:<7} {step.seconds:>4} s  "
               f"{step.phase or '':<17} {where:<22} {exercise}".rstrip())
         at += step.seconds
@@ -209,6 +217,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return cmd_routines(book)
     if args.command == "plan":
         return cmd_plan(book, args.routine, args.json)
+    if args.command == "report":
+        from psoas_desktop.report.cli import run_report
+
+        return run_report(args.weeks, args.file, paths, book)
     from psoas_desktop.app import run_app
 
     return run_app(book, paths)

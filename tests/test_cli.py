@@ -23,14 +23,14 @@ def test_routines_lists_id_name_count_and_length(dirs, capsys) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["ID", "NAME", "EXERCISES", "LENGTH"]
     strength = next(line for line in lines if line.startswith("psoas-strength "))
-    assert strength.split()[-2:] == ["5", "12:47"]
+    assert strength.split()[-2:] == ["5", "12:27"]
 
 
 def test_plan_json_sums_to_total(dirs, capsys) -> None:
     assert main([*dirs, "plan", "strength-then-stretch", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["routine"] == "strength-then-stretch"
-    assert data["total_seconds"] == sum(step["seconds"] for step in data["steps"]) == 981
+    assert data["total_seconds"] == sum(step["seconds"] for step in data["steps"]) == 1371
     kinds = {step["kind"] for step in data["steps"]}
     assert kinds == {"prepare", "work", "hold", "rest", "switch"}
     assert {step["side"] for step in data["steps"]} == {"left", "right", None}
@@ -39,7 +39,7 @@ def test_plan_json_sums_to_total(dirs, capsys) -> None:
 def test_plan_text_lists_every_step(dirs, capsys) -> None:
     assert main([*dirs, "plan", "psoas-strength"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith("136 steps, 12:47")
+    assert out[0].endswith("136 steps, 12:27")
     assert len(out) == 1 + 136
     assert "Switch sides" in out[3] and "right" in out[3]
 
@@ -96,7 +96,7 @@ def test_routines_option_adds_a_file_or_says_it_is_missing(dirs, tmp_path, capsy
 def test_module_entry_point_runs() -> None:
     result = subprocess.run([sys.executable, "-m", "psoas_desktop", "plan", "psoas-stretch"],
                             capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 0 and "15:16" in result.stdout.splitlines()[0]
+    assert result.returncode == 0 and "14:26" in result.stdout.splitlines()[0]
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (59.6, "1:00"), (767, "12:47"),

@@ -1,4 +1,4 @@
-"""Adherence: weekly totals with gaps, days trained, streaks of days and of weeks on target."""
+"""Adherence: weekly totals with gaps, weeks that met the target, weeks in a row on target."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from psoas_desktop.core.adherence import (
     Done,
-    day_streaks,
     week_of,
     weekly,
+    weeks_met,
     weeks_on_target,
 )
 
@@ -25,13 +25,14 @@ def test_weeks_start_on_monday_and_gaps_are_kept() -> None:
     assert weekly([]) == []
 
 
-def test_day_streaks() -> None:
-    days = {MON, MON + timedelta(days=1), MON + timedelta(days=2), MON + timedelta(days=5),
-            MON + timedelta(days=6)}
-    assert day_streaks(days, MON + timedelta(days=6)) == (2, 3)
-    assert day_streaks(days, MON + timedelta(days=7)) == (2, 3)  # today not trained yet
-    assert day_streaks(days, MON + timedelta(days=8)) == (0, 3)
-    assert day_streaks(set(), MON) == (0, 0)
+def test_weeks_met_counts_finished_weeks_and_this_one_once_met() -> None:
+    done = [Done(MON + timedelta(days=d), 10) for d in (0, 2, 7, 14, 16, 21)]
+    weeks = weekly(done)
+    assert weeks_met(weeks, 2, MON + timedelta(days=21)) == (2, 3)  # this week not yet a miss
+    assert weeks_met(weeks, 2, MON + timedelta(days=23)) == (2, 3)
+    assert weeks_met(weekly([*done, Done(MON + timedelta(days=23), 5)]), 2,
+                     MON + timedelta(days=23)) == (3, 4)
+    assert weeks_met(weeks, 1, MON + timedelta(days=21)) == (4, 4)
 
 
 def test_weeks_on_target() -> None:

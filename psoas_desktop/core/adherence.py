@@ -1,4 +1,7 @@
-"""How often the user trained: per-week totals, days trained and streaks. Pure Python.
+"""How often the user trained: per-week totals, days trained, weeks on target. Pure Python.
+
+No streak of days in a row: it would reward training on consecutive days, which the strength
+routine advises against. Adherence is counted in weeks that met their target.
 
 Weeks start on Monday and days are local calendar days: the caller turns each session's UTC start
 into a local date, so a session at 23:30 counts on the day the user lived it.
@@ -9,6 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+# A session counts towards its week (today's plan, the report) with at least this share of its
+# planned work done.
+COUNTS_FROM = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,23 +62,6 @@ def days_trained(done: Iterable[Done]) -> set[date]:
     return {item.day for item in done}
 
 
-def day_streaks(days: set[date], today: date) -> tuple[int, int]:
-    """(current, longest) runs of consecutive days trained. The current run still counts if
-    today has not been trained yet but yesterday was."""
-    longest = run = 0
-    previous: date | None = None
-    for day in sorted(days):
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
-        longest = max(longest, run)
-        previous = day
-    current = 0
-    day = today if today in days else today - timedelta(days=1)
-    while day in days:
-        current += 1
-        day -= timedelta(days=1)
-    return current, longest
-
-
 def weeks_on_target(weeks: list[WeekTotal], min_per_week: int, today: date) -> int:
     """Weeks in a row, back from this one, with at least `min_per_week` sessions. This week
     counts once it reaches the target, and does not break the run before it does."""
@@ -84,3 +74,17 @@ def weeks_on_target(weeks: list[WeekTotal], min_per_week: int, today: date) -> i
         elif total.week != week_of(today):
             break
     return run
+
+
+def weeks_met(weeks: list[WeekTotal], min_per_week: int, today: date) -> tuple[int, int]:
+    """(weeks that met the target, weeks counted): every week up to last week, and this week
+    too once it has met the target (an unfinished week is not yet a miss)."""
+    met = total = 0
+    for total_week in weeks:
+        if total_week.week > week_of(today):
+            continue
+        reached = total_week.sessions >= min_per_week
+        if total_week.week < week_of(today) or reached:
+            total += 1
+            met += reached
+    return met, total

@@ -18,6 +18,8 @@ from psoas_desktop.core.routines import (
     ONE,
     Exercise,
     Frequency,
+    LoadMeasure,
+    LoadUnit,
     Phase,
     Range,
     Rests,
@@ -132,6 +134,15 @@ def _range(data: dict[str, Any] | None, path: str, problems: list[str]) -> Range
     return Range(low, high, default)
 
 
+def _load_measure(data: dict[str, Any] | None) -> LoadMeasure | None:
+    if data is None:
+        return None
+    unit = LoadUnit(data["unit"])
+    top = 1.0 if unit is LoadUnit.ON_OFF else 20.0
+    return LoadMeasure(unit, data.get("start", 0), data.get("step", 1), data.get("max", top),
+                       data.get("suggest", True))
+
+
 def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
     kind = WorkKind(data["kind"])
     tempo_data = data.get("tempo")
@@ -150,6 +161,7 @@ def _exercise(data: dict[str, Any], path: str, problems: list[str]) -> Exercise:
         tempo=tempo,
         equipment=tuple(data.get("equipment", ())),
         load=data.get("load", ""),
+        load_measure=_load_measure(data.get("load_measure")),
         steps=tuple(data.get("steps", ())),
         cues=tuple(data.get("cues", ())),
         safety=tuple(data.get("safety", ())),
@@ -199,6 +211,9 @@ def build_routines(
             notes=tuple(data.get("notes", ())),
             source_file=str(path),
             rests=_rests(data.get("rests")),
+            minutes=_range(data.get("minutes"), f"{where}.minutes", problems),
+            strength=data.get("day_kind") == "strength",
+            weeks=_range(data.get("weeks"), f"{where}.weeks", problems),
         ))
     if problems:
         raise RoutineFileError(path, [f"{path}: {p}" for p in problems[:MAX_PROBLEMS_PER_FILE]])

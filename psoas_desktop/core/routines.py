@@ -53,6 +53,37 @@ class Tempo:
     seconds_per_rep: int = 4
 
 
+class LoadUnit(StrEnum):
+    """How an exercise's load is counted."""
+
+    KG = "kg"  # a dumbbell resting on the knee
+    BANDS = "bands"  # how many bands pull against the leg
+    ON_OFF = "on_off"  # a weight on the ball, or not: 1 or 0
+
+
+@dataclass(frozen=True)
+class LoadMeasure:
+    """The load part of an exercise's target: where it starts and how it grows."""
+
+    unit: LoadUnit
+    start: float = 0
+    step: float = 1
+    max: float = 1
+    suggest: bool = True  # False: the app never suggests more (the ball: pressure by comfort)
+
+    def clamp(self, value: float) -> float:
+        return max(0.0, min(self.max, value))
+
+    def describe(self, value: float) -> str:
+        """'4 kg', 'no dumbbell', '2 bands', 'weight on the ball', 'no weight'."""
+        if self.unit is LoadUnit.ON_OFF:
+            return "with the weight" if value else "no weight"
+        if self.unit is LoadUnit.BANDS:
+            count = f"{value:g}"
+            return f"{count} band" if value == 1 else f"{count} bands"
+        return f"{value:g} kg" if value else "no dumbbell"
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -65,7 +96,8 @@ class Exercise:
     phases: tuple[Phase, ...] = ()
     tempo: Tempo | None = None
     equipment: tuple[str, ...] = ()
-    load: str = ""
+    load: str = ""  # how to add load, in words
+    load_measure: LoadMeasure | None = None  # how load is counted in a target
     steps: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     safety: tuple[str, ...] = ()
@@ -102,6 +134,9 @@ class Routine:
     notes: tuple[str, ...] = ()
     source_file: str = ""
     rests: Rests | None = None  # the routine's own; None: the app's rests
+    minutes: Range | None = None  # how long a session is meant to take (min-max)
+    strength: bool = False  # a heavier day: never two days running
+    weeks: Range | None = None  # how many weeks the programme is meant to run
 
 
 @dataclass(frozen=True)
@@ -111,15 +146,21 @@ class Target:
     sets: int
     reps: int
     hold: int | None = None
+    load: float | None = None  # in the exercise's LoadMeasure unit; None when it takes none
 
     @classmethod
     def default_for(cls, exercise: Exercise) -> Target:
         hold = exercise.hold.default if exercise.hold else None
-        return cls(exercise.sets.default, exercise.reps.default, hold)
+        load = exercise.load_measure.start if exercise.load_measure else None
+        return cls(exercise.sets.default, exercise.reps.default, hold, load)
 
     def clamped(self, exercise: Exercise) -> Target:
         hold = exercise.hold.clamp(self.hold or exercise.hold.default) if exercise.hold else None
-        return Target(exercise.sets.clamp(self.sets), exercise.reps.clamp(self.reps), hold)
+        measure = exercise.load_measure
+        load = None
+        if measure is not None:
+            load = measure.clamp(measure.start if self.load is None else self.load)
+        return Target(exercise.sets.clamp(self.sets), exercise.reps.clamp(self.reps), hold, load)
 
 
 @dataclass
@@ -156,6 +197,18 @@ def describe_target(exercise: Exercise, target: Target) -> str:
             parts.append(f"{target.hold} s hold")
         elif exercise.kind is WorkKind.TEMPO and exercise.tempo:
             parts.append(f"{exercise.tempo.seconds_per_rep} s a rep")
+    if exercise.load_measure is not None and target.load is not None:
+        parts.append(exercise.load_measure.describe(target.load))
     if exercise.per_side:
         parts.append("each side")
     return ", ".join(parts)
+
+
+def length_note(routine: Routine, total_seconds: int) -> str:
+    """A word when the chosen targets make a session longer than the routine is meant to be."""
+    if routine.minutes is None or total_seconds <= routine.minutes.max * 60:
+        return ""
+    minutes, seconds = divmod(total_seconds, 60)
+    return (f"These targets make the session {minutes}:{seconds:02d}, past the "
+            f"{routine.minutes.min}-{routine.minutes.max} minutes it is meant to take: "
+            f"fewer sets or shorter holds bring it back.")

@@ -82,8 +82,16 @@ class Timeline:
             "routine": self.routine.id,
             "name": self.routine.name,
             "total_seconds": self.total_seconds,
+            "targets": {ex.id: _target_dict(ex, self.targets[ex.id])
+                        for ex in self.routine.exercises if ex.id in self.targets},
             "steps": [step.as_dict() for step in self.steps],
         }
+
+
+def _target_dict(exercise: Exercise, target: Target) -> dict[str, object]:
+    unit = exercise.load_measure.unit.value if exercise.load_measure else None
+    return {"sets": target.sets, "reps": target.reps, "hold": target.hold,
+            "load": target.load if unit else None, "load_unit": unit}
 
 
 def _sides(exercise: Exercise) -> tuple[Side | None, ...]:

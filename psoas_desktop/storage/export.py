@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from psoas_desktop.core.routines import Target
+from psoas_desktop.core.training_log import LogDetails
+from psoas_desktop.storage.queries import details
 from psoas_desktop.storage.records import (
     LogEntry,
     SessionRow,
@@ -22,6 +25,7 @@ from psoas_desktop.storage.records import (
     from_text,
     to_text,
 )
+from psoas_desktop.storage.writes import detail_values
 
 if TYPE_CHECKING:
     from psoas_desktop.storage.history import History
@@ -29,11 +33,14 @@ if TYPE_CHECKING:
 SESSION_COLUMNS = (
     "session_id", "routine_id", "routine_name", "started_at", "ended_at", "planned_seconds",
     "active_seconds", "status", "pain_before", "pain_after", "stiffness", "notes",
+    "pain_where", "pain_side", "pain_kind", "pain_when", "task", "task_unit", "task_value",
+    "rom_left", "rom_right", "rom_unit",
 )
 STEP_COLUMNS = (
     "step_index", "kind", "exercise_id", "side", "set", "sets", "rep", "reps", "phase",
-    "target_seconds", "actual_seconds", "skipped", "step_ended_at",
+    "target_seconds", "actual_seconds", "skipped", "step_ended_at", "load", "load_unit",
 )
+Loads = Mapping[tuple[int, str], tuple[Target, str | None]]
 COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
 
 
@@ -46,17 +53,21 @@ def _session_cells(s: SessionRow) -> list[str]:
     return [_cell(v) for v in (
         s.id, s.routine_id, s.routine_name, to_text(s.started_at),
         to_text(s.ended_at) if s.ended_at else None, s.planned_seconds, s.active_seconds,
-        s.status, log.pain_before, log.pain_after, log.stiffness, log.notes)]
+        s.status, log.pain_before, log.pain_after, log.stiffness, log.notes,
+        *detail_values(log.details))]
 
 
-def _step_cells(st: StepRow) -> list[str]:
+def _step_cells(st: StepRow, loads: Loads) -> list[str]:
+    target, unit = loads.get((st.session_id, st.exercise_id or ""), (None, None))
+    load = target.load if target is not None and unit else None
     return [_cell(v) for v in (
         st.step_index, st.kind, st.exercise_id, st.side, st.set_number, st.sets, st.rep,
         st.reps, st.phase, st.target_seconds, st.actual_seconds, int(st.skipped),
-        to_text(st.ended_at))]
+        to_text(st.ended_at), load, unit)]
 
 
-def write_csv(path: Path, sessions: Iterable[SessionRow], steps: Iterable[StepRow]) -> int:
+def write_csv(path: Path, sessions: Iterable[SessionRow], steps: Iterable[StepRow],
+              loads: Loads | None = None) -> int:
     """Write the CSV atomically (a temporary file renamed over `path`); returns rows written.
 
     `sessions` oldest first; `steps` grouped by session. Raises OSError if it cannot be written.
@@ -75,7 +86,7 @@ def write_csv(path: Path, sessions: Iterable[SessionRow], steps: Iterable[StepRo
             for session in sessions:
                 head = _session_cells(session)
                 for step in by_session.get(session.id, []) or [None]:
-                    writer.writerow(head + (_step_cells(step) if step else empty))
+                    writer.writerow(head + (_step_cells(step, loads or {}) if step else empty))
                     rows += 1
         os.chmod(tmp, 0o600)  # the log is health data; keep the export as private as the file
         os.replace(tmp, path)
@@ -87,6 +98,17 @@ def write_csv(path: Path, sessions: Iterable[SessionRow], steps: Iterable[StepRo
 
 def _int(text: str) -> int | None:
     return int(text) if text else None
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def _details(row: Mapping[str, str]) -> LogDetails:
+    return details(row["pain_where"], row["pain_side"] or None, row["pain_kind"],
+                   row["pain_when"], row["task"], row["task_unit"] or None,
+                   _float(row["task_value"]), _float(row["rom_left"]), _float(row["rom_right"]),
+                   row["rom_unit"] or None)
 
 
 def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
@@ -107,7 +129,7 @@ def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
                     from_text(row["ended_at"]) if row["ended_at"] else None,
                     int(row["planned_seconds"]), float(row["active_seconds"]), row["status"], 0,
                     LogEntry(_int(row["pain_before"]), _int(row["pain_after"]),
-                             _int(row["stiffness"]), row["notes"]))
+                             _int(row["stiffness"]), row["notes"], _details(row)))
                 done[session_id] = {}
             if not row["step_index"]:
                 continue
@@ -128,4 +150,5 @@ def read_csv(path: Path) -> tuple[list[SessionRow], list[StepRow]]:
 
 def export_history(history: History, path: Path) -> int:
     """Write every session and step of `history` to `path`; raises HistoryError or OSError."""
-    return write_csv(path, history.sessions(newest_first=False), history.all_steps())
+    return write_csv(path, history.sessions(newest_first=False), history.all_steps(),
+                     history.session_targets())

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from psoas_desktop.core.progression import (
-    SESSIONS_NEEDED,
     ExerciseResult,
     Suggestion,
     suggest_for_routine,
 )
 from psoas_desktop.core.routines import Routine, Target
 from psoas_desktop.core.timeline import Step
+from psoas_desktop.core.training_log import LogDetails
 from psoas_desktop.storage import queries, writes
 from psoas_desktop.storage.database import (
     DEFAULT_BUSY_TIMEOUT,
@@ -51,6 +51,9 @@ from psoas_desktop.storage.writes import (
 )
 
 _T = TypeVar("_T")
+# Sessions read back per exercise for a suggestion: enough to find the last easier target and
+# how long the current one has been in use.
+RESULTS_READ = 30
 WallClock = Callable[[], datetime]
 
 
@@ -278,9 +281,10 @@ class History:
         self.submit(writes.end_session(ref, status, ended_at, active_seconds))
 
     def save_log(self, ref: SessionRef, pain_after: int | None = None,
-                 stiffness: int | None = None, notes: str = "") -> None:
+                 stiffness: int | None = None, notes: str = "",
+                 details: LogDetails | None = None) -> None:
         """The after-session log; the pain rated before the session is kept."""
-        self.submit(writes.save_log(ref, pain_after, stiffness, notes))
+        self.submit(writes.save_log(ref, pain_after, stiffness, notes, details))
 
     # --- editing (from the history view: done at once, or an error) -------------------------
 
@@ -339,8 +343,17 @@ class History:
     def last_targets(self, routine_id: str) -> dict[str, Target]:
         return self._read(lambda c: queries.last_targets(c, routine_id))
 
+    def first_done(self, exercise_id: str) -> datetime | None:
+        return self._read(lambda c: queries.first_done(c, exercise_id))
+
+    def last_rom_at(self) -> datetime | None:
+        return self._read(queries.last_rom_at)
+
+    def session_targets(self) -> dict[tuple[int, str], tuple[Target, str | None]]:
+        return self._read(queries.session_targets)
+
     def suggestions(self, routine: Routine, targets: Mapping[str, Target] | None = None,
-                    needed: int = SESSIONS_NEEDED) -> list[Suggestion]:
+                    now: datetime | None = None) -> list[Suggestion]:
         """Next targets for `routine`'s exercises that are ready for a step up.
 
         `targets` are the user's current ones; by default those of the routine's last session.
@@ -349,7 +362,10 @@ class History:
         """
         try:
             current = dict(targets) if targets is not None else self.last_targets(routine.id)
-            results = {ex.id: self.exercise_results(ex.id, needed) for ex in routine.exercises}
+            results = {ex.id: self.exercise_results(ex.id, RESULTS_READ)
+                       for ex in routine.exercises}
+            first = {ex.id: day for ex in routine.exercises
+                     if (day := self.first_done(ex.id)) is not None}
         except HistoryError:
             return []
-        return suggest_for_routine(routine, current, results, needed)
+        return suggest_for_routine(routine, current, results, now or self._wall_clock(), first)

@@ -11,7 +11,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from psoas_desktop.storage.schema import INDEXES, SCHEMA_VERSION, TABLES, create_current
+from psoas_desktop.storage.schema import (
+    LOG_COLUMNS_V3,
+    SCHEMA_VERSION,
+    TARGET_COLUMNS_V3,
+    create_current,
+)
 
 
 class NewerSchemaError(Exception):
@@ -66,13 +71,78 @@ def create_v1(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA user_version = 1")
 
 
+# Version 2: the log in its own table, step end times, the targets each session used.
+V2_SESSIONS = """
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    routine_id TEXT NOT NULL,
+    routine_name TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    planned_seconds INTEGER NOT NULL,
+    active_seconds REAL NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'running'
+        CHECK (status IN ('running', 'completed', 'finished_early', 'interrupted'))
+)"""
+V2_STEPS = """
+CREATE TABLE steps (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    step_index INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    exercise_id TEXT,
+    side TEXT,
+    set_number INTEGER,
+    sets INTEGER,
+    rep INTEGER,
+    reps INTEGER,
+    phase TEXT,
+    target_seconds INTEGER NOT NULL,
+    actual_seconds REAL NOT NULL,
+    skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+    ended_at TEXT NOT NULL
+)"""
+V2_LOG_ENTRIES = """
+CREATE TABLE log_entries (
+    session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+    pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+    stiffness INTEGER CHECK (stiffness BETWEEN 0 AND 10),
+    notes TEXT NOT NULL DEFAULT ''
+)"""
+V2_SESSION_TARGETS = """
+CREATE TABLE session_targets (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    exercise_id TEXT NOT NULL,
+    sets INTEGER NOT NULL,
+    reps INTEGER NOT NULL,
+    hold INTEGER,
+    effort_steps INTEGER NOT NULL,
+    PRIMARY KEY (session_id, exercise_id)
+)"""
+V2_INDEXES = (
+    "CREATE INDEX steps_by_session ON steps(session_id, step_index)",
+    "CREATE INDEX steps_by_exercise ON steps(exercise_id, session_id)",
+    "CREATE INDEX sessions_by_start ON sessions(started_at)",
+    "CREATE INDEX targets_by_exercise ON session_targets(exercise_id)",
+)
+
+
+def create_v2(conn: sqlite3.Connection) -> None:
+    """Version 2 as it was shipped; kept so the tests can walk the whole migration path."""
+    for statement in (V2_SESSIONS, V2_STEPS, V2_LOG_ENTRIES, V2_SESSION_TARGETS, *V2_INDEXES):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+
+
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
     """Move the log to its own table, give steps an end time, keep targets per session.
 
     SQLite cannot add CHECK or NOT NULL constraints to a column in place, so the two tables are
     rebuilt (https://www.sqlite.org/lang_altertable.html#otheralter) with foreign keys off.
     """
-    sessions, steps, log_entries, targets = TABLES
+    sessions, steps, log_entries, targets = (V2_SESSIONS, V2_STEPS, V2_LOG_ENTRIES,
+                                             V2_SESSION_TARGETS)
     conn.execute(log_entries)
     conn.execute("""
         INSERT INTO log_entries (session_id, pain_before, pain_after, stiffness, notes)
@@ -104,12 +174,22 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sessions_v2 RENAME TO sessions")
     conn.execute("ALTER TABLE steps_v2 RENAME TO steps")
     conn.execute(targets)
-    for statement in INDEXES:  # dropping the old steps table dropped its index too
+    for statement in V2_INDEXES:  # dropping the old steps table dropped its index too
         conn.execute(statement)
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Load becomes part of a session's targets; the log gains where, what kind and when pain
+    was felt, a functional task and the range of motion per side. Old rows get empty values:
+    nothing was recorded then, and nothing is made up."""
+    for column in TARGET_COLUMNS_V3:
+        conn.execute(f"ALTER TABLE session_targets ADD COLUMN {column}")
+    for column in LOG_COLUMNS_V3:
+        conn.execute(f"ALTER TABLE log_entries ADD COLUMN {column}")
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:

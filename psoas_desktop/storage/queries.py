@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 
 from psoas_desktop.core.progression import ExerciseResult
 from psoas_desktop.core.routines import Target
+from psoas_desktop.core.training_log import LogDetails, RomUnit, TaskUnit, split_codes
 from psoas_desktop.storage.records import LogEntry, SessionRow, StepRow, from_text
 
 # Planned seconds of the steps done, each step index counted once (going back and doing a step
@@ -21,17 +23,29 @@ _DONE = """
 _SESSIONS = f"""
     SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at, s.planned_seconds,
            s.active_seconds, s.status, {_DONE},
-           l.pain_before, l.pain_after, l.stiffness, COALESCE(l.notes, '')
+           l.pain_before, l.pain_after, l.stiffness, COALESCE(l.notes, ''),
+           l.pain_where, l.pain_side, l.pain_kind, l.pain_when, COALESCE(l.task, ''),
+           l.task_unit, l.task_value, l.rom_left, l.rom_right, l.rom_unit
     FROM sessions s
     LEFT JOIN log_entries l ON l.session_id = s.id"""
 
 
+def details(where: str | None, side: str | None, kind: str | None, when: str | None,
+            task: str, task_unit: str | None, task_value: float | None, rom_left: float | None,
+            rom_right: float | None, rom_unit: str | None) -> LogDetails:
+    """The stored log details as the core's LogDetails (checked once, here at the edge)."""
+    return LogDetails(split_codes(where), side, split_codes(kind), split_codes(when), task,
+                      TaskUnit(task_unit) if task_unit else None, task_value, rom_left,
+                      rom_right, RomUnit(rom_unit) if rom_unit else None)
+
+
 def _session(row: tuple) -> SessionRow:
     (id_, routine_id, name, started, ended, planned, active, status, done,
-     pain_before, pain_after, stiffness, notes) = row
+     pain_before, pain_after, stiffness, notes) = row[:13]
+    log = LogEntry(pain_before, pain_after, stiffness, notes, details(*row[13:]))
     return SessionRow(
         id_, routine_id, name, from_text(started), from_text(ended) if ended else None,
-        planned, active, status, done, LogEntry(pain_before, pain_after, stiffness, notes))
+        planned, active, status, done, log)
 
 
 def sessions(conn: sqlite3.Connection, limit: int | None = None,
@@ -85,7 +99,7 @@ def exercise_results(conn: sqlite3.Connection, exercise_id: str,
     skipped and then done again after going back counts as done.
     """
     sql = """
-        SELECT s.started_at, t.sets, t.reps, t.hold, t.effort_steps,
+        SELECT s.started_at, t.sets, t.reps, t.hold, t.load, t.effort_steps,
                l.pain_before, l.pain_after, e.done_efforts, e.reps_done,
                e.mean_hold
         FROM session_targets t
@@ -109,10 +123,10 @@ def exercise_results(conn: sqlite3.Connection, exercise_id: str,
         sql += " LIMIT ?"
         params += (limit,)
     results = []
-    for (started, sets, reps, hold, planned, pain_before, pain_after, done,
+    for (started, sets, reps, hold, load, planned, pain_before, pain_after, done,
          reps_done, mean_hold) in conn.execute(sql, params):
         results.append(ExerciseResult(
-            from_text(started), Target(sets, reps, hold),
+            from_text(started), Target(sets, reps, hold, load),
             completed=done >= planned,
             pain_before=pain_before, pain_after=pain_after,
             reps_done=reps_done, mean_hold=mean_hold))
@@ -125,5 +139,30 @@ def last_targets(conn: sqlite3.Connection, routine_id: str) -> dict[str, Target]
                        "ORDER BY started_at DESC, id DESC LIMIT 1", (routine_id,)).fetchone()
     if row is None:
         return {}
-    sql = "SELECT exercise_id, sets, reps, hold FROM session_targets WHERE session_id = ?"
-    return {ex: Target(sets, reps, hold) for ex, sets, reps, hold in conn.execute(sql, row)}
+    sql = ("SELECT exercise_id, sets, reps, hold, load FROM session_targets"
+           " WHERE session_id = ?")
+    return {ex: Target(sets, reps, hold, load)
+            for ex, sets, reps, hold, load in conn.execute(sql, row)}
+
+
+def first_done(conn: sqlite3.Connection, exercise_id: str) -> datetime | None:
+    """When a session first reached `exercise_id`."""
+    row = conn.execute("SELECT MIN(s.started_at) FROM session_targets t"
+                       " JOIN sessions s ON s.id = t.session_id WHERE t.exercise_id = ?",
+                       (exercise_id,)).fetchone()
+    return from_text(row[0]) if row and row[0] else None
+
+
+def session_targets(conn: sqlite3.Connection) -> dict[tuple[int, str], tuple[Target, str | None]]:
+    """Every session's target for every exercise, with the load's unit."""
+    sql = "SELECT session_id, exercise_id, sets, reps, hold, load, load_unit FROM session_targets"
+    return {(sid, ex): (Target(sets, reps, hold, load), unit)
+            for sid, ex, sets, reps, hold, load, unit in conn.execute(sql)}
+
+
+def last_rom_at(conn: sqlite3.Connection) -> datetime | None:
+    """When the range of motion was last measured."""
+    row = conn.execute("SELECT MAX(s.started_at) FROM log_entries l JOIN sessions s"
+                       " ON s.id = l.session_id"
+                       " WHERE l.rom_left IS NOT NULL OR l.rom_right IS NOT NULL").fetchone()
+    return from_text(row[0]) if row and row[0] else None

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from psoas_desktop.core.engine import Event, Finished, Session, StepEnded, StepStarted
 from psoas_desktop.core.routines import Routine, Target
 from psoas_desktop.core.timeline import Timeline
+from psoas_desktop.core.training_log import LogDetails
 from psoas_desktop.storage.history import History, WallClock, utc_now
 from psoas_desktop.storage.writes import PlannedTarget, SessionRef, check_rating
 
@@ -27,7 +28,8 @@ def planned_targets(timeline: Timeline, targets: Mapping[str, Target]) -> list[P
     for step in timeline.steps:
         if step.exercise_id is not None and step.is_effort:
             efforts[step.exercise_id] = efforts.get(step.exercise_id, 0) + 1
-    return [PlannedTarget(ex.id, targets[ex.id], efforts.get(ex.id, 0))
+    return [PlannedTarget(ex.id, targets[ex.id].clamped(ex), efforts.get(ex.id, 0),
+                          ex.load_measure.unit.value if ex.load_measure else None)
             for ex in timeline.routine.exercises if ex.id in targets]
 
 
@@ -69,10 +71,10 @@ class Recording:
                                       event.active_seconds)
 
     def save_log(self, pain_after: int | None = None, stiffness: int | None = None,
-                 notes: str = "") -> None:
+                 notes: str = "", details: LogDetails | None = None) -> None:
         """The after-session log (the dialog's answer). Ignored if the session never started."""
         if self.ref is not None:
-            self._history.save_log(self.ref, pain_after, stiffness, notes)
+            self._history.save_log(self.ref, pain_after, stiffness, notes, details)
 
 
 class Recorder:

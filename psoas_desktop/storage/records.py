@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+
+from psoas_desktop.core.training_log import LogDetails
 
 
 def to_text(moment: datetime) -> str:
@@ -24,6 +26,7 @@ class LogEntry:
     pain_after: int | None = None
     stiffness: int | None = None
     notes: str = ""
+    details: LogDetails = field(default_factory=LogDetails)
 
 
 @dataclass(frozen=True)

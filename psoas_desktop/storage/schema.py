@@ -1,4 +1,4 @@
-"""The history database's current schema (version 2), as SQL a user can read.
+"""The history database's current schema (version 3), as SQL a user can read.
 
 docs/history-schema.md describes every table and column; keep the two in step. Times are UTC
 ISO-8601 text ("2026-11-23T03:45:54Z") so the sqlite3 tool and its date functions read them.
@@ -8,9 +8,29 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 STATUSES = ("running", "completed", "finished_early", "interrupted")
+LOAD_UNITS = ("kg", "bands", "on_off")
+PAIN_SIDES = ("left", "right", "both")
+
+# The training log's new columns in version 3, shared by the fresh schema and the migration.
+LOG_COLUMNS_V3 = (
+    "pain_where TEXT NOT NULL DEFAULT ''",  # comma-separated: front_of_hip,groin,...
+    "pain_side TEXT CHECK (pain_side IN ('left', 'right', 'both'))",
+    "pain_kind TEXT NOT NULL DEFAULT ''",  # comma-separated: ache,tight,sharp,...
+    "pain_when TEXT NOT NULL DEFAULT ''",  # comma-separated: during,after,next_morning
+    "task TEXT NOT NULL DEFAULT ''",  # the functional task's name at the time
+    "task_unit TEXT CHECK (task_unit IN ('rating', 'minutes', 'seconds'))",
+    "task_value REAL CHECK (task_value >= 0)",
+    "rom_left REAL CHECK (rom_left >= 0)",
+    "rom_right REAL CHECK (rom_right >= 0)",
+    "rom_unit TEXT CHECK (rom_unit IN ('scale', 'cm'))",
+)
+TARGET_COLUMNS_V3 = (
+    "load REAL CHECK (load >= 0)",
+    "load_unit TEXT CHECK (load_unit IN ('kg', 'bands', 'on_off'))",
+)
 
 SESSIONS = """
 CREATE TABLE sessions (
@@ -50,8 +70,8 @@ CREATE TABLE log_entries (
     pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
     pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
     stiffness INTEGER CHECK (stiffness BETWEEN 0 AND 10),
-    notes TEXT NOT NULL DEFAULT ''
-)"""
+    notes TEXT NOT NULL DEFAULT '',
+    """ + ",\n    ".join(LOG_COLUMNS_V3) + "\n)"
 
 SESSION_TARGETS = """
 CREATE TABLE session_targets (
@@ -61,6 +81,7 @@ CREATE TABLE session_targets (
     reps INTEGER NOT NULL,
     hold INTEGER,
     effort_steps INTEGER NOT NULL,
+    """ + ",\n    ".join(TARGET_COLUMNS_V3) + """,
     PRIMARY KEY (session_id, exercise_id)
 )"""
 

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import Step
+from psoas_desktop.core.training_log import LogDetails, join_codes
 from psoas_desktop.storage.records import to_text
 
 # Runs inside a transaction; may return what to do once it is committed.
@@ -32,6 +33,7 @@ class PlannedTarget:
     exercise_id: str
     target: Target
     effort_steps: int  # holds and work steps the target plans: all of them done = completed
+    load_unit: str | None = None  # kg, bands or on_off, when the exercise takes load
 
 
 def check_rating(name: str, value: int | None) -> None:
@@ -53,9 +55,10 @@ def start_session(ref: SessionRef, routine_id: str, routine_name: str, started_a
         session_id = cursor.lastrowid
         conn.executemany(
             "INSERT INTO session_targets (session_id, exercise_id, sets, reps, hold,"
-            " effort_steps) VALUES (?, ?, ?, ?, ?, ?)",
+            " effort_steps, load, load_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(session_id, t.exercise_id, t.target.sets, t.target.reps, t.target.hold,
-              t.effort_steps) for t in targets])
+              t.effort_steps, t.target.load if t.load_unit else None, t.load_unit)
+             for t in targets])
         if pain_before is not None:
             conn.execute("INSERT INTO log_entries (session_id, pain_before) VALUES (?, ?)",
                          (session_id, pain_before))
@@ -95,17 +98,31 @@ def end_session(ref: SessionRef, status: str, ended_at: datetime,
     return write
 
 
+_DETAIL_COLUMNS = ("pain_where", "pain_side", "pain_kind", "pain_when", "task", "task_unit",
+                   "task_value", "rom_left", "rom_right", "rom_unit")
+
+
+def detail_values(details: LogDetails) -> tuple[object, ...]:
+    """The log's details as stored, in _DETAIL_COLUMNS order."""
+    d = details
+    return (join_codes(d.pain_where), d.pain_side, join_codes(d.pain_kind),
+            join_codes(d.pain_when), d.task, d.task_unit, d.task_value, d.rom_left, d.rom_right,
+            d.rom_unit)
+
+
 def save_log(ref: SessionRef, pain_after: int | None = None, stiffness: int | None = None,
-             notes: str = "") -> Operation:
+             notes: str = "", details: LogDetails | None = None) -> Operation:
     """The after-session log; the pain rated before the session is kept."""
     check_rating("pain after", pain_after)
     check_rating("stiffness", stiffness)
+    values = detail_values(details or LogDetails())
+    columns = ("pain_after", "stiffness", "notes", *_DETAIL_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns)
+    sql = (f"INSERT INTO log_entries (session_id, {', '.join(columns)})"
+           f" VALUES ({', '.join('?' * (len(columns) + 1))})"
+           f" ON CONFLICT (session_id) DO UPDATE SET {updates}")
 
     def write(conn: sqlite3.Connection) -> None:
-        conn.execute(
-            "INSERT INTO log_entries (session_id, pain_after, stiffness, notes)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
-            " pain_after = excluded.pain_after, stiffness = excluded.stiffness,"
-            " notes = excluded.notes", (ref.id, pain_after, stiffness, notes))
+        conn.execute(sql, (ref.id, pain_after, stiffness, notes, *values))
 
     return write

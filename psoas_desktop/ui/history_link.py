@@ -3,17 +3,27 @@ asked for, progression suggestions reach the start page, and storage trouble is 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from psoas_desktop.core.engine import Session
-from psoas_desktop.core.routines import RoutineBook
-from psoas_desktop.storage.history import History, WallClock, utc_now
+from psoas_desktop.core.routines import Routine, RoutineBook
+from psoas_desktop.core.timeline import build_timeline
+from psoas_desktop.storage.history import History, HistoryError, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
 from psoas_desktop.ui.main_window import MainWindow
+from psoas_desktop.ui.today import (
+    TODAY_LOOKBACK,
+    mobility_routine,
+    strength_routine,
+    today_plan,
+)
 
 # Rows held in memory after a full disk or a lock are retried this often.
 FLUSH_INTERVAL_MS = 30_000
+ROM_EVERY = timedelta(days=6)  # "every week or so"
 
 
 class HistoryLink(QObject):
@@ -24,6 +34,7 @@ class HistoryLink(QObject):
         self.history = history
         self.book = book
         self.recorder = Recorder(history, wall_clock)
+        self._wall_clock = wall_clock
         self.recording: Recording | None = None
         self.view: QWidget | None = None
         self.storage_status = QLabel(window)
@@ -41,6 +52,9 @@ class HistoryLink(QObject):
         window.sessionEnded.connect(self._session_ended)
         window.historyRequested.connect(self.open_view)
         window.start_panel.picker.currentIndexChanged.connect(self.show_suggestions)
+        window.start_panel.today.chosen.connect(window.choose_routine)
+        window.start_panel.today.remindersRequested.connect(self.open_reminders)
+        self.show_today(choose=True)  # the start page opens on today's suggestion
         self.show_suggestions()
 
     def tell_notice(self) -> None:
@@ -61,10 +75,37 @@ class HistoryLink(QObject):
 
         recording = self.recording
         if recording is not None:
-            answer = LogDialog.ask(self.window, recording.pain_before)
+            settings = self.window.settings
+            answer = LogDialog.ask(self.window, recording.pain_before,
+                                   settings.functional_task, self._rom_due())
             if answer is not None:
-                recording.save_log(answer.pain_after, answer.stiffness, answer.notes)
+                recording.save_log(answer.pain_after, answer.stiffness, answer.notes,
+                                   answer.details)
+                if answer.details.task_value is not None and answer.task is not None:
+                    settings.functional_task = answer.task  # chosen once, kept from then on
+        self.show_today(choose=False)
         self.show_suggestions()
+
+    def show_today(self, choose: bool) -> None:
+        """Today's plan on the start page; with `choose`, its routine is picked as well."""
+        try:
+            plan = today_plan(self.book, self.history.sessions(limit=TODAY_LOOKBACK),
+                              self.window.settings, self._wall_clock())
+        except HistoryError:
+            return
+        if plan is None:
+            return
+        self.window.start_panel.today.show_plan(plan)
+        if choose and plan.routine_id is not None:
+            self.window.choose_routine(plan.routine_id)
+
+    def _rom_due(self) -> bool:
+        """The range of motion is asked for about once a week."""
+        try:
+            last = self.history.last_rom_at()
+        except HistoryError:
+            return False
+        return last is None or self._wall_clock() - last >= ROM_EVERY
 
     def show_suggestions(self, *_: object) -> None:
         routine = self.window.routine()
@@ -72,6 +113,29 @@ class HistoryLink(QObject):
             return
         found = self.history.suggestions(routine, self.window.start_panel.targets())
         self.window.set_suggestions({s.exercise_id: (s.target, s.reason) for s in found})
+
+    def open_reminders(self) -> None:
+        from psoas_desktop.ui.reminders_dialog import RemindersDialog
+
+        try:
+            recent = self.history.sessions(limit=TODAY_LOOKBACK)
+        except HistoryError:
+            recent = []
+        strength = strength_routine(self.book, recent)
+        if strength is None:
+            return
+        mobility = mobility_routine(self.book)
+        rests = self.window.settings.rests
+
+        def minutes(routine: Routine | None) -> int:
+            if routine is None:
+                return 0
+            return round(build_timeline(routine, self.window.settings.targets(routine.id),
+                                        rests).total_seconds / 60)
+
+        dialog = RemindersDialog(strength, minutes(strength), mobility, minutes(mobility),
+                                 self.window)
+        dialog.open()
 
     def open_view(self) -> None:
         # pyqtgraph comes in with the view, the first time it is asked for.

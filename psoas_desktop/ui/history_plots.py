@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from psoas_desktop.core.adherence import Done, day_streaks, weekly, weeks_on_target
+from psoas_desktop.core.adherence import Done, weekly, weeks_met, weeks_on_target
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
@@ -273,12 +273,12 @@ class HistoryPlots(QWidget):
             counts, lambda v: f"{v:.0f} session{'s' if v != 1 else ''}"))])
         self.hovers[self.minutes].set([(xs, minutes, week_text(
             minutes, lambda v: f"{v:.0f} min"))])
-        current, _ = day_streaks({d.day for d in done}, today)
-        on_target = weeks_on_target(weeks, frequency[0], today) if frequency else 0
         parts = [f"{len(sessions)} sessions"]
         if frequency:
-            parts.append(f"{on_target} week{'s' if on_target != 1 else ''} in a row on target")
-        parts.append(f"{current} day{'s' if current != 1 else ''} in a row")
+            met, counted = weeks_met(weeks, frequency[0], today)
+            on_target = weeks_on_target(weeks, frequency[0], today)
+            parts.append(f"{met} of {counted} week{'s' if counted != 1 else ''} met the target")
+            parts.append(f"{on_target} in a row")
         self.streak.setText(" · ".join(parts))
 
     def _show_pain(self, sessions: list[SessionRow]) -> None:

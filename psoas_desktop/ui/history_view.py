@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,11 +38,12 @@ from psoas_desktop.storage.records import SessionRow
 
 if TYPE_CHECKING:
     from psoas_desktop.ui.history_plots import HistoryPlots
+    from psoas_desktop.ui.log_plots import LogPlots
 
 Index = QModelIndex | QPersistentModelIndex
 REFRESH_DELAY_MS = 300
 COLUMNS = ("Date", "Routine", "Length", "Done", "Pain before", "Pain after", "Stiffness",
-           "Status", "Notes")
+           "Pain: kind, where, when", "Task", "Range of motion", "Status", "Notes")
 NOTES = COLUMNS.index("Notes")
 STATUS_WORDS = {"completed": "completed", "finished_early": "finished early",
                 "interrupted": "interrupted", "running": "running"}
@@ -124,6 +127,9 @@ class SessionTable(QAbstractTableModel):
             rating_text(log.pain_before),
             rating_text(log.pain_after),
             rating_text(log.stiffness),
+            log.details.pain_text(),
+            log.details.task_text(),
+            log.details.rom_text(),
             STATUS_WORDS.get(row.status, row.status),
             log.notes.replace("\n", " "),
         )
@@ -151,6 +157,7 @@ class HistoryView(QWidget):
         self.history = history
         self.book = book
         self.plots: HistoryPlots | None = None
+        self.log_plots: LogPlots | None = None
         self._stale = True
         self.setWindowTitle("History")
 
@@ -170,11 +177,20 @@ class HistoryView(QWidget):
         self.table.setAccessibleName("Sessions")
 
         self.export_button = QPushButton("Export CSV…")
+        self.report_weeks = QSpinBox()
+        self.report_weeks.setRange(1, 104)
+        self.report_weeks.setValue(8)
+        self.report_weeks.setSuffix(" weeks")
+        self.report_weeks.setAccessibleName("Weeks in the report")
+        self.report_button = QPushButton("Report (PDF)…")
+        self.report_button.setToolTip("A one- or two-page report to take to a physiotherapist")
         self.delete_button = QPushButton("Delete session…")
         self.delete_button.setEnabled(False)
         self.summary = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.report_weeks)
+        bar.addWidget(self.report_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.delete_button)
 
@@ -203,6 +219,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.pages)
 
         self.export_button.clicked.connect(self.export_csv)
+        self.report_button.clicked.connect(self.export_report)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # A session writes a row every few seconds: refresh once for a burst of them.
@@ -239,9 +256,14 @@ class HistoryView(QWidget):
 
     def _build_plots(self) -> None:
         from psoas_desktop.ui.history_plots import HistoryPlots  # pyqtgraph loads here
+        from psoas_desktop.ui.log_plots import LogPlots
 
         self.plots = HistoryPlots(self.history, self.book)
-        self.plot_area.layout().addWidget(self.plots)
+        self.log_plots = LogPlots()
+        tabs = QTabWidget()
+        tabs.addTab(self.plots, "Sessions and targets")
+        tabs.addTab(self.log_plots, "Training log")
+        self.plot_area.layout().addWidget(tabs)
         self._stale = True
 
     def _history_changed(self) -> None:
@@ -270,6 +292,8 @@ class HistoryView(QWidget):
         self.summary.setWordWrap(True)
         if self.plots is not None and rows:
             self.plots.refresh(rows)
+        if self.log_plots is not None and rows:
+            self.log_plots.refresh(rows)
         self._selection_changed()
 
     # --- actions -----------------------------------------------------------------------------
@@ -306,3 +330,21 @@ class HistoryView(QWidget):
             self.show_error(f"Could not export to {path}: {exc}")
             return
         self.show_info(f"Exported {rows} rows to {path}.")
+
+    def ask_report_path(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save the report", "psoas-report.pdf",
+                                              "PDF files (*.pdf)")
+        return Path(name) if name else None
+
+    def export_report(self) -> None:
+        from psoas_desktop.report.cli import write_report
+
+        path = self.ask_report_path()
+        if path is None or self.book is None:
+            return
+        try:
+            count = write_report(self.history, self.book, self.report_weeks.value(), path)
+        except (HistoryError, OSError) as exc:
+            self.show_error(f"Could not write the report: {exc}")
+            return
+        self.show_info(f"Wrote the report of {count} sessions to {path}.")

@@ -8,7 +8,7 @@ dialog (pain and stiffness now, notes) that one key skips.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_desktop.core.training_log import FunctionalTask, LogDetails
+from psoas_desktop.ui.training_log_panel import TrainingLogPanel
+
 
 @dataclass(frozen=True)
 class LogAnswer:
     pain_after: int | None
     stiffness: int | None
     notes: str
+    details: LogDetails = field(default_factory=LogDetails)
+    task: FunctionalTask | None = None  # the functional task as the user left it
 
 
 class RatingScale(QWidget):
@@ -93,7 +98,8 @@ class PainBefore(QWidget):
 
 
 class LogDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, pain_before: int | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pain_before: int | None = None,
+                 task: FunctionalTask | None = None, rom_due: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("How was it?")
         layout = QVBoxLayout(self)
@@ -110,8 +116,12 @@ class LogDialog(QDialog):
         self.notes.setFixedHeight(90)
         form.addRow("Pain now (0-10)", self.pain)
         form.addRow("Stiffness now (0-10)", self.stiffness)
-        form.addRow("Notes", self.notes)
         layout.addLayout(form)
+        self.details = TrainingLogPanel(task, rom_due, self)
+        layout.addWidget(self.details)
+        notes = QFormLayout()
+        notes.addRow("Notes", self.notes)
+        layout.addLayout(notes)
         buttons = QDialogButtonBox()
         save = buttons.addButton("Save to log", QDialogButtonBox.ButtonRole.AcceptRole)
         skip = buttons.addButton("Skip (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
@@ -124,13 +134,14 @@ class LogDialog(QDialog):
 
     def answer(self) -> LogAnswer:
         return LogAnswer(self.pain.value(), self.stiffness.value(),
-                         self.notes.toPlainText().strip())
+                         self.notes.toPlainText().strip(), self.details.details(),
+                         self.details.task())
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None, pain_before: int | None = None
-            ) -> LogAnswer | None:
+    def ask(cls, parent: QWidget | None = None, pain_before: int | None = None,
+            task: FunctionalTask | None = None, rom_due: bool = False) -> LogAnswer | None:
         """Show the dialog modally; the answer, or None when skipped."""
-        dialog = cls(parent, pain_before)
+        dialog = cls(parent, pain_before, task, rom_due)
         try:
             return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from psoas_desktop import APP_TITLE
 from psoas_desktop.audio.sink import CueSink, RecordingCueSink
 from psoas_desktop.core.engine import Event, Finished, Paused, Resumed, Session, State
-from psoas_desktop.core.routines import Routine, RoutineBook, Target
+from psoas_desktop.core.routines import Routine, RoutineBook, Target, length_note
 from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.ui.actions import build_actions
 from psoas_desktop.ui.controls import Controls
@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
             total = build_timeline(routine, self.start_panel.targets(), self.settings.rests,
                                    self.settings.tempo or None).total_seconds if routine else 0
             self.progress.show_progress(0, total, 0, exercises)
+            self.start_panel.show_length_note(length_note(routine, total) if routine else "")
             self.controls.show_running(False, routine is not None, "Start")
             self.controls.set_session_buttons(False)
             self.session_page.show_idle(dark)

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from psoas_desktop.core.routines import Rests, Target
+from psoas_desktop.core.training_log import FunctionalTask, TaskUnit
 
 REST_NAMES = tuple(f.name for f in fields(Rests))
 MAX_REST_SECONDS = 600
@@ -119,16 +120,31 @@ class Settings(QObject):
             data = json.loads(raw) if isinstance(raw, str) else {}
             return {
                 exercise_id: Target(int(t["sets"]), int(t["reps"]),
-                                    None if t.get("hold") is None else int(t["hold"]))
+                                    None if t.get("hold") is None else int(t["hold"]),
+                                    None if t.get("load") is None else float(t["load"]))
                 for exercise_id, t in data.items()
             }
         except (ValueError, TypeError, KeyError, AttributeError):
             return {}
 
     def set_targets(self, routine_id: str, targets: dict[str, Target]) -> None:
-        data = {key: {"sets": t.sets, "reps": t.reps, "hold": t.hold}
+        data = {key: {"sets": t.sets, "reps": t.reps, "hold": t.hold, "load": t.load}
                 for key, t in targets.items()}
         self._set(f"targets/{routine_id}", json.dumps(data, sort_keys=True))
+
+    @property
+    def functional_task(self) -> FunctionalTask | None:
+        """The daily task the user picked once for the log, or None before that."""
+        raw = self._store.value("log/functional_task")
+        try:
+            data = json.loads(raw) if isinstance(raw, str) else None
+            return FunctionalTask(str(data["name"]), TaskUnit(data["unit"])) if data else None
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    @functional_task.setter
+    def functional_task(self, task: FunctionalTask) -> None:
+        self._set("log/functional_task", json.dumps({"name": task.name, "unit": task.unit}))
 
     @property
     def last_routine(self) -> str | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_desktop.core.progression import easier_than
 from psoas_desktop.core.routines import (
     Exercise,
     Range,
@@ -30,6 +31,8 @@ from psoas_desktop.core.routines import (
     WorkKind,
     describe_target,
 )
+from psoas_desktop.ui.load_control import LoadControl
+from psoas_desktop.ui.today_banner import TodayBanner
 from psoas_desktop.ui.widgets import plain_label
 
 NO_PAIN_VALUE = -1  # the pain spin box's "not given" position
@@ -60,6 +63,8 @@ class TargetRow:
         self.hold = self._spin(exercise.hold or Range(0, 0, 0), "seconds", parent)
         self.hold.setSuffix(" s")
         self.hold.setVisible(exercise.hold is not None)
+        self.load = (LoadControl(exercise.load_measure, exercise.name, parent)
+                     if exercise.load_measure else None)
         self.suggestion = plain_label("", parent, f"Suggestion for {exercise.name}")
         self.suggestion.setWordWrap(True)
         italic = self.suggestion.font()
@@ -82,7 +87,8 @@ class TargetRow:
 
     def target(self) -> Target:
         hold = self.hold.value() if self.exercise.hold else None
-        return Target(self.sets.value(), self.reps.value(), hold)
+        load = self.load.value() if self.load is not None else None
+        return Target(self.sets.value(), self.reps.value(), hold, load)
 
     def set_target(self, target: Target) -> None:
         target = target.clamped(self.exercise)
@@ -90,19 +96,24 @@ class TargetRow:
         self.reps.setValue(target.reps)
         if target.hold is not None:
             self.hold.setValue(target.hold)
+        if self.load is not None and target.load is not None:
+            self.load.set_value(target.load)
 
     def show_suggestion(self, target: Target | None, reason: str) -> None:
         self.suggested = target.clamped(self.exercise) if target else None
         if self.suggested is None:
             self.suggestion.clear()
         else:
-            text = f"Suggested: {describe_target(self.exercise, self.suggested)}"
+            current = self.target().clamped(self.exercise)
+            word = "Easier" if easier_than(self.suggested, current) else "Suggested"
+            text = f"{word}: {describe_target(self.exercise, self.suggested)}"
             self.suggestion.setText(f"{text} ({reason})" if reason else text)
         self.suggestion.setVisible(self.suggested is not None)
         self.accept.setVisible(self.suggested is not None)
 
     def widgets(self) -> Sequence[QWidget]:
-        return (self.name, self.sets, self.reps, self.hold, self.suggestion, self.accept)
+        load = (self.load,) if self.load is not None else ()
+        return (self.name, self.sets, self.reps, self.hold, *load, self.suggestion, self.accept)
 
 
 class StartPanel(QWidget):
@@ -115,11 +126,15 @@ class StartPanel(QWidget):
         self._routines: list[Routine] = []
         self.rows: dict[str, TargetRow] = {}
 
+        self.today = TodayBanner(self)
         self.picker = QComboBox(self)
         self.picker.setAccessibleName("Routine")
         self.picker.currentIndexChanged.connect(self._picked)
         self.summary = plain_label("", self, "About this routine")
         self.summary.setWordWrap(True)
+        self.length_note = plain_label("", self, "Session length")
+        self.length_note.setWordWrap(True)
+        self.length_note.setVisible(False)
 
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
@@ -150,8 +165,10 @@ class StartPanel(QWidget):
         bottom.addWidget(self.accept_all)
         bottom.addWidget(self.history)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.today)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.length_note)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
@@ -189,21 +206,27 @@ class StartPanel(QWidget):
             self.summary.setText("No routines loaded.")
             return
         self.summary.setText("\n".join([routine.summary, routine.frequency.label, *routine.notes]))
-        for column, heading in enumerate(("Exercise", "Sets", "Reps", "Hold / time")):
+        headings = ["Exercise", "Sets", "Reps", "Hold / time"]
+        if any(e.load_measure for e in routine.exercises):
+            headings.append("Load")
+        for column, heading in enumerate(headings):
             self._grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
         for index, exercise in enumerate(routine.exercises):
             row = TargetRow(exercise, self._grid_host)
             self.rows[exercise.id] = row
             for spin in (row.sets, row.reps, row.hold):
                 spin.valueChanged.connect(self.targetsChanged)
+            if row.load is not None:
+                row.load.changed.connect(self.targetsChanged)
+                self._grid.addWidget(row.load, 1 + index * 2, 4)
             row.accept.clicked.connect(lambda _=False, r=row: self._accept(r))
             at = 1 + index * 2
             self._grid.addWidget(row.name, at, 0)
             self._grid.addWidget(row.sets, at, 1)
             self._grid.addWidget(row.reps, at, 2)
             self._grid.addWidget(row.hold, at, 3)
-            self._grid.addWidget(row.suggestion, at + 1, 0, 1, 3)
-            self._grid.addWidget(row.accept, at + 1, 3)
+            self._grid.addWidget(row.suggestion, at + 1, 0, 1, 4)
+            self._grid.addWidget(row.accept, at + 1, 4)
         self._grid.setColumnStretch(0, 1)
         self._grid.setRowStretch(1 + 2 * len(routine.exercises), 1)
         self.accept_all.setVisible(False)
@@ -231,6 +254,11 @@ class StartPanel(QWidget):
     def _accept(self, row: TargetRow) -> None:
         if row.suggested is not None:
             row.set_target(row.suggested)
+
+    def show_length_note(self, text: str) -> None:
+        """Say when the chosen targets take the session past the routine's length."""
+        self.length_note.setText(f"⏱ {text}" if text else "")
+        self.length_note.setVisible(bool(text))
 
     def clear_pain(self) -> None:
         self.pain.setValue(NO_PAIN_VALUE)

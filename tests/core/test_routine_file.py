@@ -52,8 +52,15 @@ def test_every_builtin_exercise_has_instructions_and_a_default_at_the_low_end() 
         for exercise in routine.exercises:
             assert exercise.steps and exercise.cues and exercise.safety, exercise.id
             for rng in (exercise.sets, exercise.reps, exercise.hold):
-                if rng is not None:
+                if rng is not None and exercise.id != "breath-led-warm-up":
                     assert rng.default == rng.min, exercise.id
+
+
+def test_the_warm_up_starts_at_the_articles_ten_minutes_and_may_be_shortened() -> None:
+    warm_up = next(e for r in load_book(builtin_routines()).routines for e in r.exercises
+                   if e.id == "breath-led-warm-up")
+    assert (warm_up.hold.min, warm_up.hold.default, warm_up.hold.max) == (180, 600, 600)
+    assert "10 minutes" in warm_up.source_note and "up to" not in warm_up.source_note
 
 
 def test_builtin_file_says_rests_are_ours_and_meets_its_schema() -> None:

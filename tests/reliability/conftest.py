@@ -146,7 +146,7 @@ def no_log_dialog(monkeypatch):
 
     asked: list[int | None] = []
 
-    def ask(cls, parent=None, pain_before=None):
+    def ask(cls, parent=None, pain_before=None, *more):
         asked.append(pain_before)
 
     monkeypatch.setattr(LogDialog, "ask", classmethod(ask))

@@ -66,7 +66,7 @@ def test_the_end_is_written_before_the_log_dialog_asks(window, book, clock, tmp_
     link = HistoryLink(window, History(path), book)
     seen: list[list] = []
     monkeypatch.setattr(LogDialog, "ask", classmethod(
-        lambda cls, parent=None, pain=None: seen.append(rows(path))))
+        lambda cls, parent=None, pain=None, *more: seen.append(rows(path))))
     window.start_session()
     run(window, clock)
     window.new_session()

@@ -70,7 +70,7 @@ def test_history_list_prints_one_session_a_line_newest_first(recorded, tmp_path,
     assert len(lines) == 3
     assert "strength-then-stretch" in lines[0] and "running" in lines[0]
     assert "psoas-stretch" in lines[1] and "finished early" in lines[1]
-    assert "psoas-strength" in lines[2] and "12:47" in lines[2] and "100% done" in lines[2]
+    assert "psoas-strength" in lines[2] and "12:27" in lines[2] and "100% done" in lines[2]
     assert "pain 5->3" in lines[2]
     assert main(cli(tmp_path, "list", "--limit", "1")) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1

@@ -7,13 +7,16 @@ import stat
 
 import pytest
 
+from psoas_desktop.core.routines import Target
+from psoas_desktop.core.training_log import LogDetails, RomUnit, TaskUnit
 from psoas_desktop.storage import migrations
 from psoas_desktop.storage.history import History
-from psoas_desktop.storage.migrations import create_v1
+from psoas_desktop.storage.migrations import create_v1, create_v2
 from psoas_desktop.storage.schema import SCHEMA_VERSION
+from psoas_desktop.storage.writes import SessionRef
 
 # A creator for every earlier version: adding version N+1 without one fails the test below.
-CREATORS = {1: create_v1}
+CREATORS = {1: create_v1, 2: create_v2}
 
 
 def shape(path) -> dict[str, object]:
@@ -116,6 +119,45 @@ def test_v1_to_v2_keeps_every_row_and_moves_the_log(tmp_path) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM log_entries").fetchone()[0] == 1
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def make_v2_with_data(path) -> None:
+    conn = sqlite3.connect(path)
+    create_v2(conn)
+    conn.executescript("""
+        INSERT INTO sessions VALUES (1, 'psoas-strength', 'Strength', '2025-01-06T08:00:00Z',
+            '2025-01-06T08:13:00Z', 767, 760.5, 'completed');
+        INSERT INTO steps VALUES (1, 1, 0, 'hold', 'standing-slumpy-psoas', 'left', 1, 2, 1,
+            4, 'Hold', 5, 5, 0, '2025-01-06T08:01:00Z');
+        INSERT INTO log_entries VALUES (1, 3, 2, 4, 'steady');
+        INSERT INTO session_targets VALUES (1, 'standing-slumpy-psoas', 2, 4, 5, 1);
+    """)
+    conn.commit()
+    conn.close()
+
+
+def test_v2_to_v3_keeps_every_row_and_leaves_the_new_parts_empty(tmp_path) -> None:
+    path = tmp_path / "v2.sqlite3"
+    make_v2_with_data(path)
+    history = History(path, recover=False)
+    (session,) = history.sessions()
+    assert (session.log.pain_before, session.log.pain_after, session.log.stiffness,
+            session.log.notes) == (3, 2, 4, "steady")
+    assert session.log.details == LogDetails()  # nothing was recorded then: nothing made up
+    assert history.last_targets("psoas-strength") == {
+        "standing-slumpy-psoas": Target(2, 4, 5, None)}
+    assert [s.kind for s in history.steps(1)] == ["hold"]
+    # The new columns take what this version records.
+    details = LogDetails(pain_where=("groin",), pain_side="left", pain_kind=("ache",),
+                         task="Tying shoes", task_unit=TaskUnit.RATING, task_value=6,
+                         rom_left=7, rom_right=5, rom_unit=RomUnit.SCALE)
+    history.save_log(SessionRef(1), 2, 4, "steady", details)
+    assert history.session(1).log.details == details
+    history.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
 
 
 def test_a_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch) -> None:

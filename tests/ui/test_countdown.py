@@ -34,7 +34,7 @@ def test_ere_holds_show_their_phase_names_and_cues(book) -> None:
     ere = [s for s in steps if s.exercise_id == "side-lying-hip-ere" and s.kind is StepKind.HOLD]
     assert [phase_text(s, routine) for s in ere[:3]] == [
         "Drive back", "Press into knee", "Drive back again"]
-    assert phase_cue(ere[1], routine).startswith("Top foot on the bottom knee")
+    assert phase_cue(ere[1], routine).startswith("Top foot resting on the bottom knee")
     assert count_text(ere[0], routine) == "Cycle 1 of 2"
     assert side_text(ere[0]) == "LEFT"
 

@@ -56,8 +56,10 @@ def synthetic_history(path: Path, days: int, today: date = TODAY, seed: int = 5)
                                   "Hold", hold, hold, 0, to_text(start)))
                     index += 1
     conn.executemany("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sessions)
-    conn.executemany("INSERT INTO session_targets VALUES (?, ?, ?, ?, ?, ?)", targets)
-    conn.executemany("INSERT INTO log_entries VALUES (?, ?, ?, ?, ?)", logs)
+    conn.executemany("INSERT INTO session_targets (session_id, exercise_id, sets, reps, hold,"
+                     " effort_steps) VALUES (?, ?, ?, ?, ?, ?)", targets)
+    conn.executemany("INSERT INTO log_entries (session_id, pain_before, pain_after, stiffness,"
+                     " notes) VALUES (?, ?, ?, ?, ?)", logs)
     conn.executemany(
         "INSERT INTO steps (session_id, step_index, kind, exercise_id, side, set_number, sets,"
         " rep, reps, phase, target_seconds, actual_seconds, skipped, ended_at)"
@@ -116,7 +118,8 @@ def test_pain_calendar_and_exercise(plots) -> None:
     assert len(hold_x) == len(sessions) and hold_y[0] == 5 and hold_y[-1] == 10
     reps = plots.reps_line.getData()[1]
     assert reps[0] == 2 * 4 * 2 and reps[-1] == 3 * 6 * 2
-    assert "in a row" in plots.streak.text()
+    assert "met the target" in plots.streak.text()
+    assert "day" not in plots.streak.text()  # no streak of consecutive days
 
 
 def test_hover_shows_the_value_under_the_cursor(plots, qtbot) -> None:

@@ -65,7 +65,7 @@ def test_the_table_shows_each_session(view, history, book, clock, qtbot) -> None
     local = datetime(2026, 3, 2, 7, 30, tzinfo=UTC).astimezone()
     assert cell(view, 0, "Date") == local.strftime("%a %d %b %Y %H:%M")
     assert cell(view, 0, "Routine") == "Psoas strength (activation first)"
-    assert cell(view, 0, "Length") == "12:47"
+    assert cell(view, 0, "Length") == "12:27"
     assert cell(view, 0, "Done") == "100%"
     assert (cell(view, 0, "Pain before"), cell(view, 0, "Pain after")) == ("4", "2")
     assert cell(view, 0, "Notes") == "hips looser"

@@ -26,12 +26,16 @@ def run_session(window, clock):
 
 
 def test_the_window_records_logs_and_suggests(window, book, clock, tmp_path, monkeypatch) -> None:
-    history = History(tmp_path / "history.sqlite3")
     day = [datetime(2026, 3, 2, 8, 0, tzinfo=UTC)]
-    link = HistoryLink(window, history, book,
-                       lambda: day[0] + timedelta(seconds=clock() - 1000))
+
+    def wall() -> datetime:
+        return day[0] + timedelta(seconds=clock() - 1000)
+
+    history = History(tmp_path / "history.sqlite3", wall_clock=wall)
+    link = HistoryLink(window, history, book, wall)
     answers = iter([LogAnswer(1, 3, "easier"), None])
-    monkeypatch.setattr(LogDialog, "ask", classmethod(lambda cls, parent, pain: next(answers)))
+    monkeypatch.setattr(LogDialog, "ask",
+                        classmethod(lambda cls, parent, pain, *more: next(answers)))
 
     window.start_panel.pain.setValue(2)
     session = run_session(window, clock)
@@ -41,12 +45,15 @@ def test_the_window_records_logs_and_suggests(window, book, clock, tmp_path, mon
     assert (row.log.pain_before, row.log.pain_after, row.log.notes) == (2, 1, "easier")
     assert window.start_panel.rows["standing-glute-squeeze"].suggestion.isHidden()
 
-    day[0] += timedelta(days=2)
+    day[0] += timedelta(days=3)
     run_session(window, clock)  # the log skipped this time: unrated pain does not block
     assert len(history.sessions()) == 2
     row = window.start_panel.rows["standing-glute-squeeze"]
+    assert row.suggestion.isHidden()  # a week at a target before the next step
+    day[0] += timedelta(days=4)
+    link.show_suggestions()
     assert not row.suggestion.isHidden()
-    assert "5 reps" in row.suggestion.text()
+    assert "hold 8 s instead of 5 s" in row.suggestion.text()
     link.close()
 
 

@@ -153,8 +153,8 @@ def test_the_exercise_list_jumps_on_enter_and_double_click(window, qtbot) -> Non
 
 
 def test_the_list_shows_each_target(window) -> None:
-    assert "1:00, each side" in window.exercise_list.item_text(0)
-    assert "2 x 4 reps, 5 s hold, each side" in window.exercise_list.item_text(2)
+    assert "1:00, no weight, each side" in window.exercise_list.item_text(0)
+    assert "2 x 4 reps, 5 s hold, no dumbbell, each side" in window.exercise_list.item_text(2)
 
 
 def test_the_guide_shows_in_get_ready_and_long_rests_only(window, clock) -> None:
@@ -232,8 +232,18 @@ def test_chosen_targets_build_the_session_and_are_remembered(window, settings) -
     assert row.sets.value() == 3
     row.hold.setValue(8)
     window.start_session()
-    assert window.session.timeline.targets["standing-slumpy-psoas"] == Target(3, 4, 8)
-    assert settings.targets("psoas-strength")["standing-slumpy-psoas"] == Target(3, 4, 8)
+    assert window.session.timeline.targets["standing-slumpy-psoas"] == Target(3, 4, 8, 0)
+    assert settings.targets("psoas-strength")["standing-slumpy-psoas"] == Target(3, 4, 8, 0)
+    assert settings.last_routine == "psoas-strength"
+
+
+def test_load_is_part_of_the_target_chosen_on_the_start_page(window, settings) -> None:
+    row = window.start_panel.rows["front-support-band-knee-drive"]
+    row.load.set_value(3)
+    assert "3 bands" in window.exercise_list.item_text(4)
+    window.start_session()
+    assert window.session.timeline.targets["front-support-band-knee-drive"].load == 3
+    assert settings.targets("psoas-strength")["front-support-band-knee-drive"].load == 3
     assert settings.last_routine == "psoas-strength"
 
 
@@ -312,3 +322,12 @@ def test_a_sleeping_computer_pauses_the_session(window, clock, screensaver) -> N
     assert shown(window)["seconds"] == "7"
     assert "computer slept" in window.countdown.cue.text()
     assert not screensaver.active
+
+
+def test_a_step_down_reads_as_easier_and_a_step_up_as_suggested(window) -> None:
+    row = window.start_panel.rows["standing-slumpy-psoas"]
+    row.set_target(Target(3, 4, 10, 2))
+    window.set_suggestions({"standing-slumpy-psoas": (Target(3, 6, 10, 0), "pain after was 6")})
+    assert row.suggestion.text().startswith("Easier: 3 x 6 reps, 10 s hold, no dumbbell")
+    window.set_suggestions({"standing-slumpy-psoas": (Target(3, 5, 10, 2), "done in full")})
+    assert row.suggestion.text().startswith("Suggested: 3 x 5 reps, 10 s hold, 2 kg")

@@ -44,9 +44,9 @@ def linked(window: MainWindow, book, paths) -> None:
 ask = LogDialog.ask.__func__
 
 
-def asking(cls, parent=None, pain_before=None):
+def asking(cls, parent=None, pain_before=None, *more):
     print("asking", flush=True)
-    return ask(cls, parent, pain_before)
+    return ask(cls, parent, pain_before, *more)
 
 
 app._link_history = linked
