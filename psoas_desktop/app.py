@@ -89,6 +89,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     SystemScheme(app, lambda: settings.theme)  # "system" follows a live light/dark switch
     window = MainWindow(book, settings)
     window.setWindowTitle(APP_TITLE)
+    _add_routine_editing(window, book, paths)
     instance.raiseRequested.connect(window.bring_forward)
     show_routine_problems(window, book.problems, paths.config_dir)
     first_paint.watch(window)
@@ -121,6 +122,18 @@ def _publish_media_controls(window: MainWindow) -> None:
         app = QApplication.instance()
         assert app is not None
         app.aboutToQuit.connect(service.close)
+
+
+def _add_routine_editing(window: MainWindow, book: RoutineBook, paths: AppPaths) -> None:
+    from pathlib import Path
+
+    from psoas_desktop.resources import builtin_routines
+    from psoas_desktop.ui.routine_editing import RoutineEditing
+
+    # A --routines file for this run stays loaded when the routines are loaded again.
+    extra = {Path(r.source_file) for r in book.routines} - {builtin_routines(),
+                                                            paths.user_routines}
+    RoutineEditing(window, paths, sorted(extra))
 
 
 def _link_history(window: MainWindow, book: RoutineBook, paths: AppPaths) -> None:

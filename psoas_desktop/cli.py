@@ -59,6 +59,19 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print JSON")
     validate = commands.add_parser("validate", help="check a routines file")
     validate.add_argument("file", type=Path)
+    listing_ex = commands.add_parser("exercises", help="list every exercise, yours too")
+    listing_ex.add_argument("--json", action="store_true", help="print JSON")
+    taking = commands.add_parser("import", help="add the routines in a shared file to yours")
+    taking.add_argument("file", type=Path)
+    choice = taking.add_mutually_exclusive_group()
+    choice.add_argument("--replace", action="store_true",
+                        help="an id already there: the imported one takes its place")
+    choice.add_argument("--keep-both", action="store_true",
+                        help="an id already there: the imported one gets a new id")
+    sharing = commands.add_parser("export-routine", help="write one routine to a file to share")
+    sharing.add_argument("routine", help="the routine's id (see 'routines')")
+    sharing.add_argument("file", type=Path)
+    sharing.add_argument("--force", action="store_true", help="replace FILE if it exists")
     figures = commands.add_parser("figures", help="draw every exercise's key poses as PNGs")
     figures.add_argument("--out", metavar="DIR", type=Path, required=True)
     figures.add_argument("--dark", action="store_true", help="on a dark background")
@@ -192,12 +205,27 @@ def validate_summary(routines: Sequence[Routine], document: dict[str, Any]) -> s
     """'1 routine, 3 exercises (3 built-in)': the exercises the file defines or its routines
     name, each once. The document has passed the schema by now."""
     own = {item["id"] for item in document.get("exercises", [])}
+    # An inline exercise has an id; a use of one by name ({"exercise": ...}) does not.
     own |= {item["id"] for data in document.get("routines", [])
-            for item in data["exercises"] if isinstance(item, dict)}
+            for item in data["exercises"] if isinstance(item, dict) and "id" in item}
     named = {exercise.id for routine in routines for exercise in routine.exercises}
     borrowed = len(named - own)
     text = f"{plural(len(routines), 'routine')}, {plural(len(named | own), 'exercise')}"
     return f"{text} ({borrowed} built-in)" if borrowed else text
+
+
+def _share(args: argparse.Namespace, paths: AppPaths) -> int:
+    from psoas_desktop import routines_cli
+    from psoas_desktop.core.routine_share import Clash
+
+    if args.command == "exercises":
+        return routines_cli.cmd_exercises(paths, args.json)
+    if args.command == "import":
+        if _special(args.file) or not args.file.is_file():
+            raise UsageError(f"import: no such file: {args.file}")
+        clash = Clash.REPLACE if args.replace else Clash.KEEP_BOTH if args.keep_both else None
+        return routines_cli.cmd_import(paths, args.file, clash)
+    return routines_cli.cmd_export(paths, args.routine, args.file, args.force)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -205,6 +233,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.resolve(args.config_dir, args.data_dir)
     if args.command == "validate":
         return cmd_validate(args.file)
+    if args.command in ("exercises", "import", "export-routine"):
+        return _share(args, paths)
     if args.command == "install-desktop-entry":
         from psoas_desktop.desktop_entry import install, uninstall
 

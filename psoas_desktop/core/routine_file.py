@@ -276,13 +276,13 @@ def build_routines(
         routine_ids.add(data["id"])
         exercises: list[Exercise] = []
         for j, item in enumerate(data["exercises"]):
-            if isinstance(item, str):
-                if item in library:
-                    exercises.append(library[item])
-                else:
-                    problems.append(f"{where}.exercises[{j}]: no exercise has the id '{item}'")
+            place = f"{where}.exercises[{j}]"
+            if isinstance(item, str) or "exercise" in item:
+                used = _used(item, library, place, problems)
+                if used is not None:
+                    exercises.append(used)
             else:
-                exercises.append(_exercise(item, f"{where}.exercises[{j}]", problems))
+                exercises.append(_exercise(item, place, problems))
         size_problem = plan_size_problem(exercises)
         if size_problem:
             problems.append(f"{where}: {size_problem}")
@@ -298,17 +298,44 @@ def build_routines(
             exercises=tuple(exercises),
             notes=tuple(data.get("notes", ())),
             source_file=str(path),
+            rests=_rests(data.get("rests")),
             minutes=_range(data.get("minutes"), f"{where}.minutes", problems),
             strength=data.get("day_kind") == "strength",
             weeks=_range(data.get("weeks"), f"{where}.weeks", problems),
         ))
     if problems:
         raise RoutineFileError(path, [f"{path}: {p}" for p in problems[:MAX_PROBLEMS_PER_FILE]])
-    rests = None
-    if "rests" in document:
-        values = {k: v for k, v in document["rests"].items() if k != "about"}
-        rests = replace(Rests(), **values)
-    return routines, library, rests
+    return routines, library, _rests(document.get("rests"))
+
+
+def _rests(data: dict[str, Any] | None) -> Rests | None:
+    if data is None:
+        return None
+    return replace(Rests(), **{k: v for k, v in data.items() if k != "about"})
+
+
+def _used(item: str | dict[str, Any], library: dict[str, Exercise], place: str,
+          problems: list[str]) -> Exercise | None:
+    """An exercise named by id, its range defaults moved to the routine's targets if given."""
+    exercise_id = item if isinstance(item, str) else item["exercise"]
+    exercise = library.get(exercise_id)
+    if exercise is None:
+        problems.append(f"{place}: no exercise has the id '{exercise_id}'")
+        return None
+    if isinstance(item, str):
+        return exercise
+    changes: dict[str, Range] = {}
+    for key in ("sets", "reps", "hold"):
+        bounds: Range | None = getattr(exercise, key)
+        if key not in item:
+            continue
+        if bounds is None:
+            problems.append(f"{place}.{key}: '{exercise_id}' has no {key} to set")
+        elif not bounds.min <= item[key] <= bounds.max:
+            problems.append(f"{place}.{key}: {item[key]} is outside {bounds}")
+        else:
+            changes[key] = replace(bounds, default=item[key])
+    return replace(exercise, **changes)  # type: ignore[arg-type]
 
 
 def load_book(builtin: Path, extra: Sequence[Path] = ()) -> RoutineBook:

@@ -141,6 +141,7 @@ class Routine:
     exercises: tuple[Exercise, ...]
     notes: tuple[str, ...] = ()
     source_file: str = ""
+    rests: Rests | None = None  # the routine's own; None: the app's rests
     minutes: Range | None = None  # how long a session is meant to take (min-max)
     strength: bool = False  # a heavier day: never two days running
     weeks: Range | None = None  # how many weeks the programme is meant to run

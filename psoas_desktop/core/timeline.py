@@ -158,7 +158,7 @@ def build_timeline(
 
     `tempo`, when given, is the user's seconds per paced rep, in place of each exercise's own.
     """
-    rests = rests or Rests()
+    rests = routine.rests or rests or Rests()  # a routine's own rests beat the app's
     chosen = {
         ex.id: (targets or {}).get(ex.id, Target.default_for(ex)).clamped(ex)
         for ex in routine.exercises
