@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.book = book
         self.settings = settings
+        # Why spoken cues cannot be given ("" when they can), and a way to try again: set by
+        # the voice status once the voice is attached, shown in Settings.
+        self.voice_problem: Callable[[], str] = lambda: ""
+        self.retry_voice: Callable[[], None] = lambda: None
         self.screensaver = screensaver or make_inhibitor(APP_TITLE)
         self.sink: CueSink = sink or RecordingCueSink()  # the app attaches the real one later
         self.driver = SessionDriver(clock, self.sink, self)
@@ -270,7 +274,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from psoas_desktop.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.settings, self).exec()
+        SettingsDialog(self.settings, self, self.voice_problem(), self.retry_voice).exec()
 
     def show_about(self) -> None:
         from psoas_desktop.ui.about import about_box

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QPushButton,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -30,8 +33,11 @@ THEME_LABELS = {Theme.SYSTEM: "Like the system", Theme.LIGHT: "Light", Theme.DAR
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 voice_problem: str = "", retry_voice: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
+        self.voice_problem = voice_problem
+        self.retry_voice = retry_voice or (lambda: None)
         self.setWindowTitle("Settings")
         self.settings = settings
         form = QFormLayout()
@@ -51,6 +57,15 @@ class SettingsDialog(QDialog):
         form.addRow("Metronome tempo", self.tempo)
         self.voice = QCheckBox("Speak the cues", self)
         form.addRow("Voice", self.voice)
+        if voice_problem:  # a ticked box would promise words that will not come
+            self.voice_note = plain_label(voice_problem, self)
+            self.voice_note.setWordWrap(True)
+            form.addRow("", self.voice_note)
+            self.retry = QPushButton("Try the speech engine again", self)
+            self.retry.clicked.connect(self.retry_voice)
+            self.retry.clicked.connect(self.voice_note.hide)
+            self.retry.clicked.connect(self.retry.hide)
+            form.addRow("", self.retry)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
         self.volume.setAccessibleName("Volume")
@@ -83,7 +98,7 @@ class SettingsDialog(QDialog):
         s = self.settings
         self._show_rests(s.rests)
         self.tempo.setValue(s.tempo)
-        self.voice.setChecked(s.voice)
+        self.voice.setChecked(s.voice and not self.voice_problem)
         self.volume.setValue(round(s.volume * 100))
         self.theme.setCurrentIndex(self.theme.findData(s.theme.value))
         self.smooth.setChecked(s.smooth_progress)
@@ -105,7 +120,10 @@ class SettingsDialog(QDialog):
         s = self.settings
         s.rests = Rests(**{name: spin.value() for name, spin in self.rests.items()})
         s.tempo = self.tempo.value()
-        s.voice = self.voice.isChecked()
+        if self.voice_problem and self.voice.isChecked():
+            self.retry_voice()  # ticked again: the user asks for words, try the engine once more
+        elif self.voice.isChecked() or not self.voice_problem:  # unticked by us is no choice
+            s.voice = self.voice.isChecked()
         s.volume = self.volume.value() / 100
         s.theme = Theme(self.theme.currentData())
         s.smooth_progress = self.smooth.isChecked()

@@ -23,18 +23,24 @@ def watch_voice(window: MainWindow, voice: Voice) -> QLabel:
     label.hide()
     window.statusBar().addPermanentWidget(label)
 
-    def show(*_: object) -> None:
+    def status_text() -> str:
         problem = "" if voice.available() or not window.settings.voice else voice.problem
-        missing = problem not in ("", VOICE_TURNED_OFF)
-        text = STUCK if problem == NOT_ANSWERING else NO_VOICE.format(problem=problem)
-        label.setText(text if missing else "")
-        label.setVisible(missing)
+        if problem in ("", VOICE_TURNED_OFF):
+            return ""
+        return STUCK if problem == NOT_ANSWERING else NO_VOICE.format(problem=problem)
+
+    def show(*_: object) -> None:
+        text = status_text()
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def setting_changed(key: str) -> None:
         if key == "sound/voice" and window.settings.voice:
             voice.retry()  # ticked again: the user asks for words, try the engine once more
         show()
 
+    window.voice_problem = status_text  # Settings says it too, with a way to try again
+    window.retry_voice = voice.retry
     voice.availability_changed.connect(show)
     window.sessionCreated.connect(show)
     window.settings.changed.connect(setting_changed)

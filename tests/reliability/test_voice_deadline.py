@@ -43,3 +43,31 @@ def test_a_stuck_speaker_is_reported_and_retried(qtbot, window, tmp_path: Path) 
         assert not label.isVisible()
     finally:
         voice.close()
+
+
+def test_settings_says_the_engine_is_not_answering_and_tries_again(qtbot, window,
+                                                                    tmp_path: Path) -> None:
+    from psoas_desktop.ui.settings_dialog import SettingsDialog
+
+    command = [sys.executable, "-c", FAKE_SPEAKER, str(tmp_path / "started-once")]
+    voice = Voice(window, command=command, start_deadline_ms=300)
+    watch_voice(window, voice)
+    window.settings.voice = True
+    try:
+        qtbot.waitUntil(lambda: voice.problem == NOT_ANSWERING, timeout=10_000)
+        dialog = SettingsDialog(window.settings, window, window.voice_problem(),
+                                window.retry_voice)
+        qtbot.addWidget(dialog)
+        assert dialog.voice_note.text() == STUCK
+        assert not dialog.voice.isChecked()  # no ticked box promising words that won't come
+        dialog.accept()  # left unticked by the app, not by the user: the wish stays
+        assert window.settings.voice
+        dialog = SettingsDialog(window.settings, window, window.voice_problem(),
+                                window.retry_voice)
+        qtbot.addWidget(dialog)
+        dialog.retry.click()
+        qtbot.waitUntil(voice.available, timeout=10_000)
+        assert window.voice_problem() == ""
+        assert SettingsDialog(window.settings, window, window.voice_problem()).voice.isChecked()
+    finally:
+        voice.close()
