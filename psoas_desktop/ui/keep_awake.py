@@ -19,6 +19,7 @@ from typing import Any
 
 from psoas_desktop.ui.screensaver import (
     CALL_TIMEOUT_MS,
+    BusInhibitor,
     Inhibitor,
     ScreenSaverInhibitor,
     open_private,
@@ -32,29 +33,11 @@ PORTAL_INHIBIT = "org.freedesktop.portal.Inhibit"
 INHIBIT_IDLE = 8  # the portal's flag for "the session goes idle" (screen blank, lock)
 
 
-class PortalInhibitor:
+class PortalInhibitor(BusInhibitor):
     """Inhibit through the portal on a private connection; closing it ends the inhibit (the
     portal drops the requests of a client that leaves the bus). The flags are a uint32, which
     PySide6 can only send through an interface built from the portal's introspection data, so
     the portal is asked only when it already runs (it then answers at once)."""
-
-    def __init__(self, application: str, bus_address: str | None = None) -> None:
-        self._application = application
-        self._address = bus_address
-        self._connection_name: str | None = None
-
-    @property
-    def active(self) -> bool:
-        return self._connection_name is not None
-
-    @property
-    def bus_name(self) -> str:
-        """The unique name of the connection the inhibit lives on ('' when none)."""
-        if self._connection_name is None:
-            return ""
-        from PySide6.QtDBus import QDBusConnection
-
-        return QDBusConnection(self._connection_name).baseService()
 
     def inhibit(self, reason: str) -> None:
         if self._connection_name is not None:

@@ -55,12 +55,14 @@ class NoInhibitor:
         self.active = False
 
 
-class ScreenSaverInhibitor:
+class BusInhibitor:
+    """What every inhibitor on a private D-Bus connection shares: the inhibit lives as long
+    as that connection does."""
+
     def __init__(self, application: str, bus_address: str | None = None) -> None:
         self._application = application
         self._address = bus_address
         self._connection_name: str | None = None
-        self._available: bool | None = None  # unknown until first asked
 
     @property
     def active(self) -> bool:
@@ -74,6 +76,12 @@ class ScreenSaverInhibitor:
         from PySide6.QtDBus import QDBusConnection
 
         return QDBusConnection(self._connection_name).baseService()
+
+
+class ScreenSaverInhibitor(BusInhibitor):
+    def __init__(self, application: str, bus_address: str | None = None) -> None:
+        super().__init__(application, bus_address)
+        self._available: bool | None = None  # unknown until first asked
 
     def inhibit(self, reason: str) -> None:
         if self._connection_name is not None or self._available is False:
