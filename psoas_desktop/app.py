@@ -63,12 +63,12 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from PySide6.QtWidgets import QApplication
 
     from psoas_desktop import APP_TITLE, first_paint, logs
+    from psoas_desktop.platform.settings import Settings
     from psoas_desktop.single_instance import claim
     from psoas_desktop.ui import crash_dialog
     from psoas_desktop.ui.main_window import MainWindow
     from psoas_desktop.ui.quit_signals import end_on_signals
     from psoas_desktop.ui.routine_problem import show_routine_problems
-    from psoas_desktop.ui.settings import Settings
     from psoas_desktop.ui.theme import SystemScheme, apply_theme
 
     # Settings, folders and logs say when someone trains: owner-only whatever the umask

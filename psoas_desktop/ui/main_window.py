@@ -29,16 +29,16 @@ from psoas_desktop.core.completion import exercise_marks, is_complete
 from psoas_desktop.core.engine import Event, Finished, Paused, Resumed, Session, State
 from psoas_desktop.core.routines import Routine, RoutineBook, Target, length_note
 from psoas_desktop.core.timeline import build_timeline
+from psoas_desktop.platform.keep_awake import make_inhibitor
+from psoas_desktop.platform.screensaver import Inhibitor
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.ui.actions import build_actions
 from psoas_desktop.ui.controls import Controls
 from psoas_desktop.ui.exercise_list import ExerciseList
-from psoas_desktop.ui.keep_awake import make_inhibitor
 from psoas_desktop.ui.routine_progress import RoutineProgress
-from psoas_desktop.ui.screensaver import Inhibitor
 from psoas_desktop.ui.session_driver import SessionDriver
 from psoas_desktop.ui.session_moves import SessionMoves
 from psoas_desktop.ui.session_page import SessionPage
-from psoas_desktop.ui.settings import Settings
 from psoas_desktop.ui.start_panel import StartPanel
 from psoas_desktop.ui.theme import apply_theme, is_dark
 from psoas_desktop.ui.widgets import plain_label, resize_to_fit

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_desktop.core.routines import Rests
-from psoas_desktop.ui.settings import MAX_REST_SECONDS, MAX_TEMPO_SECONDS, Settings, Theme
+from psoas_desktop.platform.settings import MAX_REST_SECONDS, MAX_TEMPO_SECONDS, Settings, Theme
 from psoas_desktop.ui.widgets import plain_label
 
 REST_LABELS = {

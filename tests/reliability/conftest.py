@@ -125,9 +125,9 @@ def sink():
 @pytest.fixture
 def window(qtbot, book, sink, clock):
     """The main window on the fake clock, never asking before it closes."""
+    from psoas_desktop.platform.screensaver import NoInhibitor
+    from psoas_desktop.platform.settings import Settings
     from psoas_desktop.ui.main_window import MainWindow
-    from psoas_desktop.ui.screensaver import NoInhibitor
-    from psoas_desktop.ui.settings import Settings
 
     window = MainWindow(book, Settings.in_memory(book.rests), sink=sink, clock=clock,
                         screensaver=NoInhibitor())

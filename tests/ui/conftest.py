@@ -9,10 +9,10 @@ import pytest
 from psoas_desktop.audio.sink import RecordingCueSink
 from psoas_desktop.core.routine_file import load_book
 from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.platform.screensaver import NoInhibitor
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.resources import builtin_routines
 from psoas_desktop.ui.main_window import MainWindow
-from psoas_desktop.ui.screensaver import NoInhibitor
-from psoas_desktop.ui.settings import Settings
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray
 
 from psoas_desktop.core.routines import Rests, Target
-from psoas_desktop.ui.settings import Settings, Theme
+from psoas_desktop.platform.settings import Settings, Theme
 from psoas_desktop.ui.settings_dialog import SettingsDialog
 
 

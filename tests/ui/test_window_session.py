@@ -190,7 +190,7 @@ def test_the_guide_stays_beside_the_countdown_for_the_whole_session(window, cloc
     assert not window.guide.isVisible()
     window.set_fullscreen(False)
     window.guide.set_expanded(False)
-    assert window.guide.scroll.isHidden()
+    assert window.guide.text_area.isHidden()
     assert window.settings.guide_expanded is False
 
 

@@ -17,13 +17,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from psoas_desktop.core.routine_file import load_book
+from psoas_desktop.platform.screensaver import NoInhibitor
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.resources import builtin_routines
 from psoas_desktop.storage.history import History
 from psoas_desktop.ui.history_link import HistoryLink
 from psoas_desktop.ui.log_dialog import LogDialog
 from psoas_desktop.ui.main_window import MainWindow
-from psoas_desktop.ui.screensaver import NoInhibitor
-from psoas_desktop.ui.settings import Settings
 
 path, new_tz = Path(sys.argv[1]), sys.argv[2]
 app = QApplication([])
