@@ -102,8 +102,7 @@ class Recorder:
         timeline = timeline or session.timeline
         recording = Recording(self.history, self._wall_clock, routine, timeline,
                               targets if targets is not None else timeline.targets, pain_before)
-        # First: the window shows the after-session log dialog (a nested event loop) while it
-        # hears Finished; the end must already be written by then, or a kill during the dialog
-        # would leave a completed session 'running', to be marked interrupted.
-        session.subscribe(recording, first=True)
+        # The after-session dialog opens only once the engine call has returned (the session
+        # controller tells of the end then), so every event is written before it.
+        session.subscribe(recording)
         return recording

@@ -162,7 +162,7 @@ def run_steps(window, clock, steps: int | None = None) -> None:
     stop = None if steps is None else session.index + steps
     while session.state is State.RUNNING and (stop is None or session.index < stop):
         clock.advance(1.0)
-        window.driver.poke()
+        window.controller.wake()
 
 
 @pytest.fixture

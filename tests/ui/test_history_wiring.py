@@ -21,8 +21,8 @@ def run_session(window, clock):
     session = window.session
     while session.state is State.RUNNING:
         clock.advance(1)
-        window.driver.poke()
-    window.new_session()
+        window.controller.wake()
+    window.controller.new_session()
     return session
 
 

@@ -13,7 +13,7 @@ def test_defaults(book) -> None:
     settings = Settings.in_memory(book.rests)
     assert settings.rests == book.rests
     assert settings.tempo == 0
-    assert settings.voice is True
+    assert settings.voice_enabled is True
     assert settings.muted is False
     assert 0 < settings.volume <= 1
     assert settings.theme is Theme.SYSTEM
@@ -38,7 +38,7 @@ def test_everything_survives_a_restart_in_an_ini_file(tmp_path) -> None:
     first.rests = Rests(get_ready=15, between_reps=3, between_sets=45, switch_sides=10,
                         between_exercises=25)
     first.tempo = 5
-    first.voice = False
+    first.voice_enabled = False
     first.volume = 0.35
     first.muted = True
     first.theme = Theme.DARK
@@ -51,7 +51,7 @@ def test_everything_survives_a_restart_in_an_ini_file(tmp_path) -> None:
     again = Settings.in_file(path, Rests())
     assert again.rests.between_sets == 45 and again.rests.get_ready == 15
     assert again.tempo == 5
-    assert again.voice is False
+    assert again.voice_enabled is False
     assert again.volume == 0.35
     assert again.muted is True
     assert again.theme is Theme.DARK
@@ -89,7 +89,7 @@ def test_the_dialog_writes_on_ok_only(qtbot) -> None:
     dialog.accept()
     assert settings.rests.between_sets == 60
     assert settings.tempo == 6
-    assert settings.voice is False
+    assert settings.voice_enabled is False
     dialog.restore_defaults()
     assert dialog.rests["between_sets"].value() == 30
 
