@@ -100,6 +100,7 @@ class SessionController:
         self.cleared: Listeners[None] = Listeners()  # back to the start page
         self.changed: Listeners[None] = Listeners()  # something shown moved: repaint
         self.events: Listeners[Event] = Listeners()  # every engine event, as it happens
+        self._session_events: Listeners[Event] = Listeners()  # the current session's only
         self.ended: Listeners[SessionEnd] = Listeners()  # after the engine call returned
         self.routine_chosen: Listeners[Routine] = Listeners()
 
@@ -125,6 +126,12 @@ class SessionController:
     def set_pain_before(self, pain: int | None) -> None:
         self.pain_before = pain
 
+    def follow_session(self, listener: Callable[[Event], object]) -> None:
+        """Hear the current session's events, as they happen, until another one starts (the
+        recorder, wait-for-me: subscribe from `created`). Only the controller subscribes to
+        the engine itself."""
+        self._session_events.add(listener)
+
     # --- the session's life -----------------------------------------------------------------
 
     def start(self) -> None:
@@ -139,6 +146,7 @@ class SessionController:
         session = Session(timeline, self.clock, cue_lead=self.cues.latency)
         session.subscribe(self._on_event)  # once: everything else listens to the controller
         self.session = session
+        self._session_events = Listeners()  # the last session's followers hear no more
         self.created.emit(session)  # a recorder attaches before the first event
         self._act(Session.start)
         self._awake.inhibit(f"Following {routine.name}")
@@ -235,6 +243,7 @@ class SessionController:
             self._completed = is_complete(event.completed, session.share_done())
             self._awake.release()
             self._ending = SessionEnd(session, self._completed, self._quitting)
+        self._session_events.emit(event)
         self.events.emit(event)
 
     # --- what the view shows ----------------------------------------------------------------

@@ -12,10 +12,10 @@ says nothing about the date.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from psoas_desktop.core.completion import StepTry, seconds_done, share_of, stored_status
-from psoas_desktop.core.engine import Event, Finished, Session, StepEnded, StepStarted
+from psoas_desktop.core.engine import Event, Finished, Listener, Session, StepEnded, StepStarted
 from psoas_desktop.core.routines import Routine, Target
 from psoas_desktop.core.timeline import Timeline
 from psoas_desktop.core.training_log import LogDetails
@@ -93,10 +93,13 @@ class Recorder:
 
     def attach(self, session: Session, routine: Routine, timeline: Timeline | None = None,
                targets: Mapping[str, Target] | None = None,
-               pain_before: int | None = None) -> Recording:
+               pain_before: int | None = None,
+               listen: Callable[[Listener], None] | None = None) -> Recording:
         """Record `session` from its first step on. Attach before `session.start()`.
 
         `timeline` and `targets` default to the session's own (the targets it was built with).
+        `listen` is where the session's events are heard: the session itself by default, the
+        session controller's `follow_session` in the app.
         """
         check_rating("pain before", pain_before)
         timeline = timeline or session.timeline
@@ -104,5 +107,5 @@ class Recorder:
                               targets if targets is not None else timeline.targets, pain_before)
         # The after-session dialog opens only once the engine call has returned (the session
         # controller tells of the end then), so every event is written before it.
-        session.subscribe(recording)
+        (listen or session.subscribe)(recording)
         return recording

@@ -92,7 +92,8 @@ class HistoryLink(QObject):
     def _session_created(self, session: Session) -> None:
         routine = session.timeline.routine
         self.recording = self.recorder.attach(session, routine,
-                                              pain_before=self.controller.pain_before)
+                                              pain_before=self.controller.pain_before,
+                                              listen=self.controller.follow_session)
 
     def _session_ended(self, end: SessionEnd) -> None:
         """Asked once the engine has returned from the call that ended the session."""

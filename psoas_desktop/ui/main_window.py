@@ -14,7 +14,6 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from psoas_desktop.platform.keep_awake import make_inhibitor
 from psoas_desktop.platform.qt_timer import QtWakeTimer
 from psoas_desktop.platform.screensaver import Inhibitor
 from psoas_desktop.platform.settings import Settings
+from psoas_desktop.ui import window_dialogs as dialogs
 from psoas_desktop.ui.actions import build_actions
 from psoas_desktop.ui.controls import Controls
 from psoas_desktop.ui.exercise_list import ExerciseList
@@ -162,6 +162,13 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.start_panel.picker.setCurrentIndex(index)
 
+    def offer_routines(self, show: str | None) -> None:
+        """The book's routines were loaded again: offer them, with `show` chosen."""
+        self.start_panel.set_routines(self.book.routines, show)
+        chosen = self.start_panel.routine()
+        if chosen is not None:
+            self.binding.routine_chosen(chosen.id)  # its targets, suggestions and plan
+
     def start_session(self) -> None:
         self.binding.plan_edited()  # what the start page shows now is what starts
         self.controller.start()
@@ -197,20 +204,7 @@ class MainWindow(QMainWindow):
         self.settings.muted = muted
 
     def open_settings(self) -> None:
-        from psoas_desktop.ui.settings_dialog import SettingsDialog
-
-        help_ = self.voice_help
-        SettingsDialog(self.settings, self, help_.problem(), help_.retry).exec()
-
-    def show_about(self) -> None:
-        from psoas_desktop.ui.about import about_box
-
-        about_box(self).exec()
-
-    def show_shortcuts(self) -> None:
-        from psoas_desktop.ui.about import shortcuts_box
-
-        shortcuts_box(self).exec()
+        dialogs.open_settings(self)
 
     # --- closing ------------------------------------------------------------------------------
 
@@ -219,21 +213,12 @@ class MainWindow(QMainWindow):
         if self.controller.view().under_way and self.confirm_finish():
             self.controller.finish()
 
-    def confirm_finish(self) -> bool:
-        from psoas_desktop.ui.dialogs import ask
-
-        return ask(self, "End the session?",
-                   "End this session now? What you did so far is kept.",
-                   yes="End session", no="Keep going")
+    def confirm_finish(self) -> bool:  # tests answer for the user
+        return dialogs.ask_finish(self)
 
     def confirm_discard(self) -> bool:
         """Ask before a running session is ended by closing the window."""
-        answer = QMessageBox.question(
-            self, "End the session?",
-            "A session is under way. Close the window and end it here?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return dialogs.ask_discard(self)
 
     def end_and_close(self) -> None:
         """The app quits on a signal: finish a session under way (what was done stands, the

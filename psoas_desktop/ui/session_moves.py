@@ -57,7 +57,8 @@ class SessionMoves(QObject):
         return action
 
     def _session_created(self, session: Session) -> None:
-        self._waiting = moves.WaitForMe(session, self.wait_for_me.isChecked())
+        self._waiting = moves.WaitForMe(session, self.wait_for_me.isChecked(),
+                                        self._window.controller.follow_session)
 
     def _wait_toggled(self, on: bool) -> None:
         self._window.settings.wait_for_me = on

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from psoas_desktop import APP_TITLE
 from psoas_desktop.core.engine import Session
 from psoas_desktop.core.routines import Routine, Target, length_note
+from psoas_desktop.ui import window_dialogs as dialogs
 from psoas_desktop.ui.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
@@ -33,7 +34,8 @@ class WindowBinding(QObject):
                              (a.history, w.historyRequested), (a.settings, w.open_settings),
                              (a.quit, w.close), (a.fullscreen, w.set_fullscreen),
                              (a.leave_fullscreen, lambda: w.set_fullscreen(False)),
-                             (a.shortcuts, w.show_shortcuts), (a.about, w.show_about)):
+                             (a.shortcuts, lambda: dialogs.show_shortcuts(w)),
+                             (a.about, lambda: dialogs.show_about(w))):
             action.triggered.connect(slot)
         a.mute.toggled.connect(w.set_muted)
         c.start.clicked.connect(w.toggle)

@@ -317,3 +317,22 @@ def test_the_end_is_announced_and_nothing_stays_armed(parts, clock) -> None:
     assert sink.played[-1] is Cue.DONE
     assert sink.spoken[-1] == "Routine done. Well done."
     assert timer.armed_ms is None
+
+
+def test_a_follower_hears_its_own_session_only(parts) -> None:
+    controller, _, _, _, _ = parts
+    heard: list[tuple[int, type]] = []
+    controller.created.add(lambda session: controller.follow_session(
+        lambda event: heard.append((id(session), type(event)))))
+    controller.start()
+    first = id(controller.session)
+    controller.finish()
+    controller.new_session()
+    controller.start()
+    second = id(controller.session)
+    controller.finish()
+    firsts = [kind for who, kind in heard if who == first]
+    seconds = [kind for who, kind in heard if who == second]
+    assert firsts[-1] is Finished and seconds[-1] is Finished
+    assert len(heard) == len(firsts) + len(seconds)
+    assert firsts.count(Finished) == 1 and seconds.count(Finished) == 1
