@@ -47,7 +47,7 @@ def _attach_sound(window: MainWindow) -> None:
         from psoas_desktop.ui.voice_status import watch_voice
 
         window.voice_help = watch_voice(voice, window.status_line, window.settings,
-                                        window.controller)
+                                        window.session_signals)
 
 
 def identify(app: QGuiApplication) -> None:

@@ -38,10 +38,11 @@ from psoas_desktop.ui.exercise_list import ExerciseList
 from psoas_desktop.ui.routine_progress import RoutineProgress
 from psoas_desktop.ui.session_moves import SessionMoves
 from psoas_desktop.ui.session_page import SessionPage
+from psoas_desktop.ui.session_signals import SessionSignals
 from psoas_desktop.ui.start_panel import StartPanel
 from psoas_desktop.ui.status_line import StatusLine
 from psoas_desktop.ui.today_banner import banner_of
-from psoas_desktop.ui.voice_status import VoiceHelp
+from psoas_desktop.ui.voice_status import NoVoiceYet, VoiceHelp
 from psoas_desktop.ui.widgets import resize_to_fit
 from psoas_desktop.ui.window_binding import SESSION_PAGE, START_PAGE, WindowBinding
 
@@ -62,12 +63,13 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.book = book
         self.settings = settings
-        self.voice_help = VoiceHelp()  # the voice status replaces it once the voice is there
+        self.voice_help: VoiceHelp = NoVoiceYet()  # a VoiceStatus once the voice is there
         self.screensaver = screensaver or make_inhibitor(APP_TITLE)
         self.sink: CueSink = sink or RecordingCueSink()  # the app attaches the real one later
         self.controller = SessionController(
             clock, make_timer or (lambda wake: QtWakeTimer(wake, self)), self.sink, settings,
             self.screensaver)
+        self.session_signals = SessionSignals(self.controller, self)  # for widgets
         self.suggestions: dict[str, tuple[Target, str]] = {}
         self._fullscreen = False
         self._was_maximized = False  # before fullscreen, to go back to it

@@ -39,7 +39,7 @@ class SessionMoves(QObject):
         self.wait_for_me.setCheckable(True)
         self.wait_for_me.setChecked(window.settings.wait_for_me)
         self.wait_for_me.toggled.connect(self._wait_toggled)
-        window.controller.created.add(self._session_created)
+        window.session_signals.created.connect(self._session_created)
         menu = window.menuBar().actions()[0].menu()  # Session: after Finish
         if isinstance(menu, QMenu) and len(menu.actions()) > 4:
             after_finish = menu.actions()[4]

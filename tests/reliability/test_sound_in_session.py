@@ -118,7 +118,7 @@ def test_the_window_says_when_words_cannot_be_spoken(qtbot, window, clock, make_
     voice = Voice(command=["/nonexistent/speaker"])
     window.set_cue_sink(make_sink(Outputs(FakeDevice("speakers")), voice))
     # as the app does once the sink is attached
-    label = watch_voice(voice, window.status_line, window.settings, window.controller).label
+    label = watch_voice(voice, window.status_line, window.settings, window.session_signals).label
     qtbot.waitUntil(lambda: voice.problem != "", timeout=5000)
     window.start_session()  # each session start looks again
     assert label.isVisible() and "speaker process failed to start" in label.text()
@@ -136,6 +136,6 @@ def test_a_voice_turned_off_on_purpose_is_not_a_problem(qtbot, window, make_sink
     monkeypatch.setenv("PSOAS_SPEECH_ENGINE", "none")
     voice = Voice()
     window.set_cue_sink(make_sink(Outputs(QAudioDevice()), voice))
-    label = watch_voice(voice, window.status_line, window.settings, window.controller).label
+    label = watch_voice(voice, window.status_line, window.settings, window.session_signals).label
     window.start_session()
     assert not label.isVisible()

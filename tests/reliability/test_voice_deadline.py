@@ -25,7 +25,7 @@ sys.stdin.read()
 def test_a_stuck_speaker_is_reported_and_retried(qtbot, window, tmp_path: Path) -> None:
     command = [sys.executable, "-c", FAKE_SPEAKER, str(tmp_path / "started-once")]
     voice = Voice(window, command=command, start_deadline_ms=300)
-    label = watch_voice(voice, window.status_line, window.settings, window.controller).label
+    label = watch_voice(voice, window.status_line, window.settings, window.session_signals).label
     window.settings.voice_enabled = True
     try:
         qtbot.waitUntil(lambda: voice.problem == NOT_ANSWERING, timeout=10_000)
@@ -52,7 +52,7 @@ def test_settings_says_the_engine_is_not_answering_and_tries_again(qtbot, window
     command = [sys.executable, "-c", FAKE_SPEAKER, str(tmp_path / "started-once")]
     voice = Voice(window, command=command, start_deadline_ms=300)
     window.voice_help = watch_voice(voice, window.status_line, window.settings,
-                                    window.controller)
+                                    window.session_signals)
     window.settings.voice_enabled = True
     try:
         qtbot.waitUntil(lambda: voice.problem == NOT_ANSWERING, timeout=10_000)
