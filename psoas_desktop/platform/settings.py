@@ -73,7 +73,6 @@ class Settings(QObject):
     volumeChanged = Signal(float)
     voiceEnabledChanged = Signal(bool)
     themeChanged = Signal(str)
-    planChanged = Signal()  # the rests or the tempo: a plan's length changes
 
     def __init__(self, store: Store, default_rests: Rests | None = None,
                  parent: QObject | None = None) -> None:
@@ -113,9 +112,8 @@ class Settings(QObject):
 
     @rests.setter
     def rests(self, rests: Rests) -> None:
-        changed = [self._set(f"rests/{name}", getattr(rests, name)) for name in REST_NAMES]
-        if any(changed):
-            self.planChanged.emit()
+        for name in REST_NAMES:
+            self._set(f"rests/{name}", getattr(rests, name))
 
     @property
     def tempo(self) -> int:
@@ -124,8 +122,7 @@ class Settings(QObject):
 
     @tempo.setter
     def tempo(self, seconds: int) -> None:
-        if self._set("session/tempo", max(0, min(MAX_TEMPO_SECONDS, int(seconds)))):
-            self.planChanged.emit()
+        self._set("session/tempo", max(0, min(MAX_TEMPO_SECONDS, int(seconds))))
 
     def targets(self, routine_id: str) -> dict[str, Target]:
         """The targets last chosen for a routine, by exercise id (unclamped: the caller clamps)."""

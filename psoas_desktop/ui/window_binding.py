@@ -60,7 +60,9 @@ class WindowBinding(QObject):
         s.volumeChanged.connect(self._volume_changed)
         s.voiceEnabledChanged.connect(lambda on: w.sink.set_voice_enabled(on))
         s.themeChanged.connect(self._theme_changed)
-        s.changed.connect(lambda _: self.paint())  # the rests, the tempo, the progress bar
+        # Any other setting (the rests and tempo: the plan's length; the smooth bar) shows at
+        # the next repaint, which reads it then.
+        s.changed.connect(lambda _: self.paint())
 
     # --- the plan and the pages -----------------------------------------------------------
 

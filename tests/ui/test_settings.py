@@ -32,6 +32,32 @@ def test_changes_signal_once_with_the_key(qtbot) -> None:
     assert keys == ["sound/muted", "look/theme"]
 
 
+def test_the_settings_others_act_on_have_typed_signals_before_the_key(qtbot) -> None:
+    settings = Settings.in_memory(Rests())
+    heard: list[object] = []
+    settings.changed.connect(lambda key: heard.append(key))
+    settings.mutedChanged.connect(lambda muted: heard.append(("muted", muted)))
+    settings.volumeChanged.connect(lambda volume: heard.append(("volume", volume)))
+    settings.voiceEnabledChanged.connect(lambda on: heard.append(("voice", on)))
+    settings.themeChanged.connect(lambda theme: heard.append(("theme", theme)))
+    settings.muted = True
+    settings.volume = 0.5
+    settings.voice_enabled = False
+    settings.voice_enabled = False  # no change, no signal
+    settings.theme = Theme.DARK
+    settings.tempo = 4  # the plan's length: read again on the repaint `changed` brings
+    assert heard == [("muted", True), "sound/muted", ("volume", 0.5), "sound/volume",
+                     ("voice", False), "sound/voice", ("theme", "dark"), "look/theme",
+                     "session/tempo"]
+
+
+def test_a_started_plan_is_offered_next_time() -> None:
+    settings = Settings.in_memory(Rests())
+    settings.remember_plan("psoas-stretch", {"glute-bridge": Target(3, 12)})
+    assert settings.last_routine == "psoas-stretch"
+    assert settings.targets("psoas-stretch") == {"glute-bridge": Target(3, 12)}
+
+
 def test_everything_survives_a_restart_in_an_ini_file(tmp_path) -> None:
     path = tmp_path / "settings.ini"
     first = Settings.in_file(path, Rests())
