@@ -20,7 +20,3 @@ class QtWakeTimer:
 
     def stop(self) -> None:
         self.qtimer.stop()
-
-    def armed_ms(self) -> int | None:
-        """The interval armed, or None when nothing is."""
-        return self.qtimer.interval() if self.qtimer.isActive() else None
