@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from psoas_desktop.core.engine import Event, Listener, Session, State, StepStarted
+from psoas_desktop.core.engine import Event, Session, State, StepStarted
 from psoas_desktop.core.timeline import Step, StepKind
 
 EXTRA_SECONDS = 10
@@ -64,7 +64,7 @@ class WaitForMe:
     until the person resumes: Space, or the headset's button through MPRIS."""
 
     def __init__(self, session: Session, on: bool = True,
-                 listen: Callable[[Listener], None] | None = None) -> None:
+                 listen: Callable[[Callable[[Event], None]], None] | None = None) -> None:
         """`listen`: where the session's events are heard (the session itself by default,
         the session controller's `follow_session` in the app)."""
         self.on = on

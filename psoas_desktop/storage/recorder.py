@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from psoas_desktop.core.completion import StepTry, seconds_done, share_of, stored_status
-from psoas_desktop.core.engine import Event, Finished, Listener, Session, StepEnded, StepStarted
+from psoas_desktop.core.engine import Event, Finished, Session, StepEnded, StepStarted
 from psoas_desktop.core.routines import Routine, Target
 from psoas_desktop.core.timeline import Timeline
 from psoas_desktop.core.training_log import LogDetails
@@ -94,7 +94,7 @@ class Recorder:
     def attach(self, session: Session, routine: Routine, timeline: Timeline | None = None,
                targets: Mapping[str, Target] | None = None,
                pain_before: int | None = None,
-               listen: Callable[[Listener], None] | None = None) -> Recording:
+               listen: Callable[[Callable[[Event], None]], None] | None = None) -> Recording:
         """Record `session` from its first step on. Attach before `session.start()`.
 
         `timeline` and `targets` default to the session's own (the targets it was built with).
