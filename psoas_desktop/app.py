@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from psoas_desktop.audio.voice import Voice
     from psoas_desktop.ui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.ini"
 # While another program holds the history's write lock, a write waits this long (in the event
 # loop, so the countdown stalls meanwhile) and is then kept in memory; further writes only queue
@@ -34,7 +36,7 @@ def _make_sink(parent: QObject) -> tuple[CueSink, Voice | None]:
         from psoas_desktop.audio.player import make_cue_sink
         from psoas_desktop.audio.voice import Voice
     except ImportError as exc:  # QtMultimedia needs libpulse0 even to import
-        print(f"psoas-desktop: no sound: {exc}", file=sys.stderr)
+        log.warning("no sound: %s", exc)
         return RecordingCueSink(available=False), None
     sink = make_cue_sink(parent)
     return sink, sink.speech if isinstance(sink.speech, Voice) else None
