@@ -29,10 +29,10 @@ def make_window(sink: Any = None, smooth: bool = True, routine: str = LONG_ROUTI
     calls. Needs a QApplication."""
     from psoas_desktop.audio.sink import RecordingCueSink
     from psoas_desktop.core.routine_file import load_book
+    from psoas_desktop.platform.screensaver import NoInhibitor
+    from psoas_desktop.platform.settings import Settings
     from psoas_desktop.resources import builtin_routines
     from psoas_desktop.ui.main_window import MainWindow
-    from psoas_desktop.ui.screensaver import NoInhibitor
-    from psoas_desktop.ui.settings import Settings
 
     book = load_book(builtin_routines())
     settings = Settings.in_memory(book.rests)

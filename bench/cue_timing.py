@@ -70,7 +70,7 @@ def run_session(seconds: float) -> list[tuple[object, float]]:
     app.processEvents()
     pending: list[tuple[object, float]] = []
     shown: list[tuple[object, float]] = []
-    window.driver.event.connect(
+    window.controller.events.add(
         lambda event: pending.append((event.cue, event.at)) if isinstance(event, CueDue) else None)
 
     def displayed() -> None:  # after the window's own repaint slot
@@ -81,13 +81,13 @@ def run_session(seconds: float) -> list[tuple[object, float]]:
         shown.extend((cue, now) for cue, _ in due)
         pending[:] = [item for item in pending if item not in due]
 
-    window.driver.changed.connect(displayed)
+    window.controller.changed.add(lambda _: displayed())
     window.start_session()
-    window.driver.jump_to_exercise(1)  # past the 60 s warm-up block, to the dense part
+    window.controller.jump_to_exercise(1)  # past the 60 s warm-up block, to the dense part
     shown.clear()  # get ready and the jump's start cue sound together: one onset for two
     QTimer.singleShot(int(seconds * 1000), app.quit)
     app.exec()
-    window.driver.set_session(None)
+    window.controller.close()
     sink.close()
     return shown
 

@@ -60,14 +60,14 @@ def child(variant: str, seconds: float, warmup: float) -> dict[str, float]:
         fires["n"] += 1
 
     if variant.startswith(("ours", "figure")) or reps:
-        window.driver._timer.timeout.connect(count)  # the timers that drive it
+        window.controller.changed.add(lambda _: count())  # each wake-up that drives it
         window.countdown._animation.timeout.connect(count)
         window.session_page.figure._timer.timeout.connect(count)
         window.start_session()
         if reps:
-            window.driver.jump_to_exercise(3)  # the dynamic lunge
+            window.controller.jump_to_exercise(3)  # the dynamic lunge
         if figure:
-            window.driver.next()  # past get ready (the guide's time) into the work itself
+            window.controller.next()  # past get ready (the guide's time) into the work itself
     elif variant == "naive":
         window.stack.setCurrentIndex(1)  # the countdown page, as a session shows it
         left = {"n": 3600}

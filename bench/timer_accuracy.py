@@ -99,7 +99,7 @@ def measure(seconds: float, pause_at: float | None, pause_for: float,
                 step_changes.add(len(ours))
         shown["key"] = key
 
-    window.driver.changed.connect(on_changed)
+    window.controller.changed.add(lambda _: on_changed())
     window.start_session()
     naive.timer.start()
     session = window.session

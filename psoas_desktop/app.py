@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -14,8 +15,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
     from psoas_desktop.audio.sink import CueSink
+    from psoas_desktop.audio.voice import Voice
     from psoas_desktop.ui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.ini"
 # While another program holds the history's write lock, a write waits this long (in the event
 # loop, so the countdown stalls meanwhile) and is then kept in memory; further writes only queue
@@ -24,26 +27,29 @@ HISTORY_BUSY_TIMEOUT = 0.25
 HISTORY_RETRY_SECONDS = 10.0
 
 
-def _make_sink(parent: QObject) -> CueSink:
-    """The real cue player, or a silent stand-in that says sound is unavailable."""
+def _make_sink(parent: QObject) -> tuple[CueSink, Voice | None]:
+    """The real cue player and its voice, or a silent stand-in that says sound is unavailable
+    (and no voice to watch)."""
     from psoas_desktop.audio.sink import RecordingCueSink
 
     try:
         from psoas_desktop.audio.player import make_cue_sink
+        from psoas_desktop.audio.voice import Voice
     except ImportError as exc:  # QtMultimedia needs libpulse0 even to import
-        print(f"psoas-desktop: no sound: {exc}", file=sys.stderr)
-        return RecordingCueSink(available=False)
-    return make_cue_sink(parent)
+        log.warning("no sound: %s", exc)
+        return RecordingCueSink(available=False), None
+    sink = make_cue_sink(parent)
+    return sink, sink.speech if isinstance(sink.speech, Voice) else None
 
 
 def _attach_sound(window: MainWindow) -> None:
-    sink = _make_sink(window)
+    sink, voice = _make_sink(window)
     window.set_cue_sink(sink)
-    voice = getattr(sink, "voice", None)
     if voice is not None:
         from psoas_desktop.ui.voice_status import watch_voice
 
-        watch_voice(window, voice)
+        window.voice_help = watch_voice(voice, window.status_line, window.settings,
+                                        window.session_signals)
 
 
 def identify(app: QGuiApplication) -> None:
@@ -63,12 +69,12 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from PySide6.QtWidgets import QApplication
 
     from psoas_desktop import APP_TITLE, first_paint, logs
+    from psoas_desktop.platform.quit_signals import end_on_signals
+    from psoas_desktop.platform.settings import Settings
     from psoas_desktop.single_instance import claim
     from psoas_desktop.ui import crash_dialog
     from psoas_desktop.ui.main_window import MainWindow
-    from psoas_desktop.ui.quit_signals import end_on_signals
     from psoas_desktop.ui.routine_problem import show_routine_problems
-    from psoas_desktop.ui.settings import Settings
     from psoas_desktop.ui.theme import SystemScheme, apply_theme
 
     # Settings, folders and logs say when someone trains: owner-only whatever the umask
@@ -98,7 +104,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))
     first_paint.after_first_paint(window, lambda: _publish_media_controls(window))
     received: list[int] = []
-    restore = end_on_signals(window, received)
+    restore = end_on_signals(window.end_and_close, received, window)
     crashes = crash_dialog.install(window, log_file, lambda: _flush_history(window))
     window.show()
     try:
@@ -114,11 +120,12 @@ def _publish_media_controls(window: MainWindow) -> None:
     from PySide6.QtWidgets import QApplication
 
     from psoas_desktop.desktop.mpris import MprisService
-    from psoas_desktop.desktop.window_controls import WindowControls
+    from psoas_desktop.desktop.session_controls import SessionControls
 
-    service = MprisService(WindowControls(window), window.bring_forward, parent=window)
+    service = MprisService(SessionControls(window.controller), window.bring_forward,
+                           parent=window)
     if service.publish():
-        window.driver.changed.connect(service.refresh)
+        window.controller.changed.add(lambda _: service.refresh())
         app = QApplication.instance()
         assert app is not None
         app.aboutToQuit.connect(service.close)

@@ -2,40 +2,42 @@
 
 from __future__ import annotations
 
-from psoas_desktop.audio.sink import StatusListener
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from psoas_desktop.core.listeners import Listeners
 
 NO_DEVICE = "No audio device: cues are silent"
 SOUND_BACK = "Sound is back"
 
 
-class _Subscriber:
-    def __init__(self, listener: StatusListener) -> None:
-        self.listener = listener
-        self.believes = True  # a new listener assumes sound works until told otherwise
+@dataclass(frozen=True)
+class SoundNews:
+    available: bool
+    message: str = ""  # a short human message ("" leaves the wording to the window)
 
 
 class SoundStatus:
-    """The current availability, and listeners told of each change (never twice the same).
+    """The availability now, and `changed` told of each change (never twice the same)."""
 
-    `set()` tells at once; `tell()` brings late listeners up to date, so a sink can post it to
-    the event loop after a listener subscribes and the listener hears a silence that began
-    before it arrived.
-    """
+    def __init__(self, available: bool = True, message: str = "") -> None:
+        self.current = SoundNews(available, message)
+        self.changed: Listeners[SoundNews] = Listeners()
 
-    def __init__(self, available: bool = True) -> None:
-        self.available = available
-        self._subscribers: list[_Subscriber] = []
+    @property
+    def available(self) -> bool:
+        return self.current.available
 
-    def add_listener(self, listener: StatusListener) -> None:
-        self._subscribers.append(_Subscriber(listener))
+    def set(self, available: bool, message: str = "") -> None:
+        if available == self.current.available:
+            return
+        self.current = SoundNews(available, message or (SOUND_BACK if available else NO_DEVICE))
+        self.changed.emit(self.current)
 
-    def set(self, available: bool) -> None:
-        self.available = available
-        self.tell()
 
-    def tell(self) -> None:
-        message = SOUND_BACK if self.available else NO_DEVICE
-        for subscriber in list(self._subscribers):
-            if subscriber.believes != self.available:
-                subscriber.believes = self.available
-                subscriber.listener(self.available, message)
+def follow(status: SoundStatus, listener: Callable[[SoundNews], object]) -> None:
+    """Hear each change from now on, and at once of a silence that began before: the window
+    subscribes after the sink has looked for a device."""
+    if not status.available:
+        listener(status.current)
+    status.changed.add(listener)

@@ -19,7 +19,6 @@ from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QtAudio
 
 from psoas_desktop.audio.availability import SoundStatus
 from psoas_desktop.audio.effects import EffectBank
-from psoas_desktop.audio.sink import StatusListener
 from psoas_desktop.audio.voice import Speech, Voice
 from psoas_desktop.core.cues import Cue
 
@@ -63,7 +62,7 @@ class QtCueSink(QObject):
         self._volume = 1.0
         self._muted = False
         self._voice_enabled = True
-        self._status = SoundStatus()
+        self.sound = SoundStatus()
         self._bank: EffectBank | None = None
         self._built_at = 0.0
         self._closed = False
@@ -74,8 +73,8 @@ class QtCueSink(QObject):
         self._devices = QMediaDevices(self)
         self._devices.audioOutputsChanged.connect(self._settle.start)
         self._rebuild(default_output())
-        self.voice: Speech = voice if voice is not None else Voice(self)
-        self.voice.set_volume(SPEECH_LEVEL)
+        self.speech: Speech = voice if voice is not None else Voice(self)
+        self.speech.set_volume(SPEECH_LEVEL)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.close)
@@ -92,38 +91,30 @@ class QtCueSink(QObject):
 
     def say(self, text: str) -> None:
         if self._voice_enabled and not self._muted and text:
-            self.voice.say(text)
+            self.speech.say(text)
 
     def set_volume(self, volume: float) -> None:
         self._volume = min(1.0, max(0.0, volume))
         if self._bank is not None:
             self._bank.set_volume(slider_to_gain(self._volume))
-        self.voice.set_volume(SPEECH_LEVEL * slider_to_gain(self._volume))
+        self.speech.set_volume(SPEECH_LEVEL * slider_to_gain(self._volume))
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
         if self._bank is not None:
             self._bank.set_muted(muted)
         if muted:
-            self.voice.stop()
+            self.speech.stop()
 
     def set_voice_enabled(self, enabled: bool) -> None:
         self._voice_enabled = enabled
         if not enabled:
-            self.voice.stop()
+            self.speech.stop()
 
     def sound_available(self) -> bool:
-        return self._status.available
-
-    def add_status_listener(self, listener: StatusListener) -> None:
-        """Listeners hear each change; one that joins while sound is off hears so from the loop."""
-        self._status.add_listener(listener)
-        QTimer.singleShot(0, self, self._announce)
+        return self.sound.available
 
     # --- beyond the protocol ----------------------------------------------------------------
-
-    def voice_available(self) -> bool:
-        return self.voice.available()
 
     def device_name(self) -> str:
         return self._bank.device.description() if self._bank is not None else ""
@@ -137,15 +128,12 @@ class QtCueSink(QObject):
         """Stop the speaker process and release the effects (also fine to call twice)."""
         self._closed = True
         self._settle.stop()
-        self.voice.close()
+        self.speech.close()
         if self._bank is not None:
             self._bank.discard()
             self._bank = None
 
     # --- devices ----------------------------------------------------------------------------
-
-    def _announce(self) -> None:
-        self._status.tell()
 
     def _on_outputs_changed(self) -> None:
         # Rebuild even when the default keeps its id: it costs a few milliseconds, and a stream
@@ -164,10 +152,10 @@ class QtCueSink(QObject):
             self._bank = None
         if device.isNull():
             # No effects at all: on no device each would log a warning at every retry.
-            self._status.set(False)
+            self.sound.set(False)
             return
         if not is_audible(device):
-            self._status.set(False)
+            self.sound.set(False)
         bank = EffectBank(device, self)
         bank.set_volume(slider_to_gain(self._volume))
         bank.set_muted(self._muted)
@@ -179,9 +167,9 @@ class QtCueSink(QObject):
         if self._bank is None:
             return
         if self._bank.failed():
-            self._status.set(False)
+            self.sound.set(False)
         elif self._bank.loaded():
-            self._status.set(is_audible(self._bank.device))
+            self.sound.set(is_audible(self._bank.device))
 
 
 def make_cue_sink(parent: QObject | None = None) -> QtCueSink:

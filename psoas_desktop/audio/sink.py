@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
+from psoas_desktop.audio.availability import SoundStatus
 from psoas_desktop.core.cues import Cue
-
-# Called with (sound_available, a short human message such as "No audio device: cues are off").
-StatusListener = Callable[[bool, str], None]
 
 
 class CueSink(Protocol):
     latency: float  # seconds from play() to sound, covered by playing that much early
+    sound: SoundStatus  # whether cues can be heard, and news when that changes
 
     def play(self, cue: Cue) -> None: ...
 
@@ -28,8 +26,6 @@ class CueSink(Protocol):
 
     def sound_available(self) -> bool: ...
 
-    def add_status_listener(self, listener: StatusListener) -> None: ...
-
 
 class RecordingCueSink:
     """A sink that records what it was asked to do: for tests, and the silent stand-in when
@@ -42,15 +38,14 @@ class RecordingCueSink:
         self.spoken: list[str] = []
         self.volume = 1.0
         self.muted = False
-        self.voice = True
-        self._available = available
-        self._listeners: list[StatusListener] = []
+        self.voice_enabled = True
+        self.sound = SoundStatus(available)
 
     def play(self, cue: Cue) -> None:
         self.played.append(cue)
 
     def say(self, text: str) -> None:
-        if self.voice:
+        if self.voice_enabled:
             self.spoken.append(text)
 
     def set_volume(self, volume: float) -> None:
@@ -60,16 +55,11 @@ class RecordingCueSink:
         self.muted = muted
 
     def set_voice_enabled(self, enabled: bool) -> None:
-        self.voice = enabled
+        self.voice_enabled = enabled
 
     def sound_available(self) -> bool:
-        return self._available
-
-    def add_status_listener(self, listener: StatusListener) -> None:
-        self._listeners.append(listener)
+        return self.sound.available
 
     def set_available(self, available: bool, message: str = "") -> None:
         """Tests use this to unplug or plug back an imaginary device."""
-        self._available = available
-        for listener in self._listeners:
-            listener(available, message)
+        self.sound.set(available, message)

@@ -63,10 +63,13 @@ class WaitForMe:
     """While on, each get-ready after the first holds, paused as it begins (its cue given),
     until the person resumes: Space, or the headset's button through MPRIS."""
 
-    def __init__(self, session: Session, on: bool = True) -> None:
+    def __init__(self, session: Session, on: bool = True,
+                 listen: Callable[[Callable[[Event], None]], None] | None = None) -> None:
+        """`listen`: where the session's events are heard (the session itself by default,
+        the session controller's `follow_session` in the app)."""
         self.on = on
         self._session = session
-        session.subscribe(self._on_event)
+        (listen or session.subscribe)(self._on_event)
 
     def _on_event(self, event: Event) -> None:
         if (self.on and isinstance(event, StepStarted) and event.index > 0

@@ -12,7 +12,7 @@ says nothing about the date.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from psoas_desktop.core.completion import StepTry, seconds_done, share_of, stored_status
 from psoas_desktop.core.engine import Event, Finished, Session, StepEnded, StepStarted
@@ -93,17 +93,19 @@ class Recorder:
 
     def attach(self, session: Session, routine: Routine, timeline: Timeline | None = None,
                targets: Mapping[str, Target] | None = None,
-               pain_before: int | None = None) -> Recording:
+               pain_before: int | None = None,
+               listen: Callable[[Callable[[Event], None]], None] | None = None) -> Recording:
         """Record `session` from its first step on. Attach before `session.start()`.
 
         `timeline` and `targets` default to the session's own (the targets it was built with).
+        `listen` is where the session's events are heard: the session itself by default, the
+        session controller's `follow_session` in the app.
         """
         check_rating("pain before", pain_before)
         timeline = timeline or session.timeline
         recording = Recording(self.history, self._wall_clock, routine, timeline,
                               targets if targets is not None else timeline.targets, pain_before)
-        # First: the window shows the after-session log dialog (a nested event loop) while it
-        # hears Finished; the end must already be written by then, or a kill during the dialog
-        # would leave a completed session 'running', to be marked interrupted.
-        session.subscribe(recording, first=True)
+        # The after-session dialog opens only once the engine call has returned (the session
+        # controller tells of the end then), so every event is written before it.
+        (listen or session.subscribe)(recording)
         return recording

@@ -52,7 +52,7 @@ class CrashDialog:
     def _keep_records(self) -> None:
         session = self.window.session
         if session is not None and session.state is State.RUNNING:
-            self.window.driver.pause()  # its state is unknown from here: the user decides
+            self.window.controller.pause()  # its state is unknown from here: the user decides
         self.save()
 
     def _tell(self) -> None:

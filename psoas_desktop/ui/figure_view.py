@@ -31,6 +31,7 @@ from psoas_desktop.core.figure_motion import FigureFrame, frame_for, in_motion, 
 from psoas_desktop.core.poses import FigureBook, builtin_figures
 from psoas_desktop.core.skeleton import BONES, joint_positions
 from psoas_desktop.core.timeline import StepKind
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.ui.countdown import CountdownPanel, Digits
 from psoas_desktop.ui.figure_painter import (
     GLOW_RADIUS,
@@ -39,7 +40,6 @@ from psoas_desktop.ui.figure_painter import (
     paint_figure,
     world_transform,
 )
-from psoas_desktop.ui.settings import Settings
 from psoas_desktop.ui.theme import is_dark
 
 FIGURE_FPS = 15  # at most: enough for these slow movements; below any display's refresh

@@ -64,9 +64,9 @@ class GuidePanel(QFrame):
         body_font = QFont(self.body.font())
         body_font.setPointSizeF(body_font.pointSizeF() * 1.15)
         self.body.setFont(body_font)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_area = QScrollArea(self)
+        self.text_area.setWidgetResizable(True)
+        self.text_area.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget()
         inner = QVBoxLayout(holder)
         inner.addWidget(self.title)
@@ -74,10 +74,10 @@ class GuidePanel(QFrame):
         inner.addLayout(self.picture_slot)
         inner.addWidget(self.body)
         inner.addStretch(1)
-        self.scroll.setWidget(holder)
+        self.text_area.setWidget(holder)
         layout = QVBoxLayout(self)
         layout.addWidget(self.toggle)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.text_area, 1)
         layout.addStretch(0)  # folded, this keeps the header at the top
 
     def show_exercise(self, exercise: Exercise | None) -> None:
@@ -92,9 +92,11 @@ class GuidePanel(QFrame):
             self.toggle.setChecked(expanded)  # comes back here through `toggled`
             return
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
-        self.scroll.setVisible(expanded)
+        self.text_area.setVisible(expanded)
         # Folded, it gives its width back to the countdown and keeps only the header.
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         folded = self.toggle.sizeHint().width() + margins.left() + margins.right() + 4
         self.setMaximumWidth(QWIDGETSIZE_MAX if expanded else folded)
         self.expandedChanged.emit(expanded)

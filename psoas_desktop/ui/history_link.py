@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from psoas_desktop.core.engine import Session
 from psoas_desktop.core.routines import Routine, RoutineBook
+from psoas_desktop.core.session_control import SessionEnd
 from psoas_desktop.core.timeline import build_timeline
 from psoas_desktop.storage.history import History, HistoryError, WallClock, utc_now
 from psoas_desktop.storage.recorder import Recorder, Recording
@@ -39,11 +40,8 @@ class HistoryLink(QObject):
         self._wall_clock = wall_clock
         self.recording: Recording | None = None
         self.view: QWidget | None = None
-        self.storage_status = QLabel(window)
-        self.storage_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.storage_status.setAccessibleName("History status")
-        self.storage_status.hide()
-        window.statusBar().addPermanentWidget(self.storage_status)
+        self.controller = window.controller
+        self.storage_status = window.status_line.add_note("History status")
         history.problem_changed.add(self._show_problem)
         if history.problem:
             self._show_problem(history.problem)
@@ -51,12 +49,11 @@ class HistoryLink(QObject):
         self._flusher.setInterval(FLUSH_INTERVAL_MS)
         self._flusher.timeout.connect(self._flush)
         self._flusher.start()
-        window.sessionCreated.connect(self._session_created)
-        window.sessionEnded.connect(self._session_ended)
+        window.session_signals.created.connect(self._session_created)
+        window.session_signals.ended.connect(self._session_ended)
+        self.controller.routine_chosen.add(self.show_suggestions)
         window.historyRequested.connect(self.open_view)
-        window.start_panel.picker.currentIndexChanged.connect(self.show_suggestions)
-        window.start_panel.today.chosen.connect(window.choose_routine)
-        window.start_panel.today.remindersRequested.connect(self.open_reminders)
+        window.remindersRequested.connect(self.open_reminders)
         self.show_today(choose=True)  # the start page opens on today's suggestion
         self.show_suggestions()
         self.kept_box: QMessageBox | None = None
@@ -95,11 +92,15 @@ class HistoryLink(QObject):
     def _session_created(self, session: Session) -> None:
         routine = session.timeline.routine
         self.recording = self.recorder.attach(session, routine,
-                                              pain_before=self.window.pain_before())
+                                              pain_before=self.controller.pain_before,
+                                              listen=self.controller.follow_session)
 
-    def _session_ended(self, session: Session, completed: bool) -> None:
+    def _session_ended(self, end: SessionEnd) -> None:
+        """Asked once the engine has returned from the call that ended the session."""
         from psoas_desktop.ui.log_dialog import LogDialog
 
+        if end.quitting:
+            return  # the app quits on a signal: nobody is there to answer
         recording = self.recording
         if recording is not None:
             settings = self.window.settings
@@ -122,7 +123,7 @@ class HistoryLink(QObject):
             return
         if plan is None:
             return
-        self.window.start_panel.today.show_plan(plan)
+        self.window.show_today(plan)
         if choose and plan.routine_id is not None:
             self.window.choose_routine(plan.routine_id)
 
@@ -135,10 +136,10 @@ class HistoryLink(QObject):
         return last is None or self._wall_clock() - last >= ROM_EVERY
 
     def show_suggestions(self, *_: object) -> None:
-        routine = self.window.routine()
+        routine = self.controller.view().routine
         if routine is None:
             return
-        found = suggestions(self.history, routine, self.window.start_panel.targets())
+        found = suggestions(self.history, routine, self.controller.targets)
         self.window.set_suggestions({s.exercise_id: (s.target, s.reason) for s in found})
 
     def open_reminders(self) -> None:

@@ -1,7 +1,8 @@
 """The main window: pick a routine, then follow it by a glance and by ear from the mat.
 
-The window shows what the engine knows and never works it out itself: time left, progress
-and what comes next all come from the Session, read again on every repaint.
+A view bound to the session controller (core/session_control.py): it lays the widgets out,
+passes the user's moves on, and paints the controller's `SessionView` whenever it changes.
+Fullscreen and the status line are its own; everything about the session is the controller's.
 """
 
 from __future__ import annotations
@@ -12,71 +13,70 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from psoas_desktop import APP_TITLE
 from psoas_desktop.audio.sink import CueSink, RecordingCueSink
-from psoas_desktop.core.completion import exercise_marks, is_complete
-from psoas_desktop.core.engine import Event, Finished, Paused, Resumed, Session, State
-from psoas_desktop.core.routines import Routine, RoutineBook, Target, length_note
-from psoas_desktop.core.timeline import build_timeline
+from psoas_desktop.core.engine import Session
+from psoas_desktop.core.programme import TodayPlan
+from psoas_desktop.core.routines import Routine, RoutineBook, Target
+from psoas_desktop.core.session_control import SessionController
+from psoas_desktop.core.wake_timer import MakeTimer
+from psoas_desktop.platform.keep_awake import make_inhibitor
+from psoas_desktop.platform.qt_timer import QtWakeTimer
+from psoas_desktop.platform.screensaver import Inhibitor
+from psoas_desktop.platform.settings import Settings
+from psoas_desktop.ui import window_dialogs as dialogs
 from psoas_desktop.ui.actions import build_actions
 from psoas_desktop.ui.controls import Controls
 from psoas_desktop.ui.exercise_list import ExerciseList
-from psoas_desktop.ui.keep_awake import make_inhibitor
 from psoas_desktop.ui.routine_progress import RoutineProgress
-from psoas_desktop.ui.screensaver import Inhibitor
-from psoas_desktop.ui.session_driver import SessionDriver
 from psoas_desktop.ui.session_moves import SessionMoves
 from psoas_desktop.ui.session_page import SessionPage
-from psoas_desktop.ui.settings import Settings
+from psoas_desktop.ui.session_signals import SessionSignals
 from psoas_desktop.ui.start_panel import StartPanel
-from psoas_desktop.ui.theme import apply_theme, is_dark
-from psoas_desktop.ui.widgets import plain_label, resize_to_fit
+from psoas_desktop.ui.status_line import StatusLine
+from psoas_desktop.ui.today_banner import banner_of
+from psoas_desktop.ui.voice_status import NoVoiceYet, VoiceHelp
+from psoas_desktop.ui.widgets import resize_to_fit
+from psoas_desktop.ui.window_binding import SESSION_PAGE, START_PAGE, WindowBinding
 
-START_PAGE, SESSION_PAGE = 0, 1
+__all__ = ["SESSION_PAGE", "START_PAGE", "MainWindow"]
+
 MINIMUM_SIZE = QSize(720, 520)
 FIRST_SIZE = QSize(1280, 800)  # made smaller where the screen is
-NO_SOUND = "Sound unavailable: follow the screen."
 
 
 class MainWindow(QMainWindow):
-    sessionCreated = Signal(object)  # the Session, before it starts
-    sessionEnded = Signal(object, bool)  # the Session, and whether it completed (completion.py)
     historyRequested = Signal()
-    _soundStatus = Signal(bool, str)  # the sink's listener may call from any thread
+    remindersRequested = Signal()  # from today's banner
 
     def __init__(self, book: RoutineBook, settings: Settings, sink: CueSink | None = None,
                  clock: Callable[[], float] = time.monotonic,
-                 screensaver: Inhibitor | None = None, parent: QWidget | None = None) -> None:
+                 screensaver: Inhibitor | None = None, make_timer: MakeTimer | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.book = book
         self.settings = settings
-        # Why spoken cues cannot be given ("" when they can), and a way to try again: set by
-        # the voice status once the voice is attached, shown in Settings.
-        self.voice_problem: Callable[[], str] = lambda: ""
-        self.retry_voice: Callable[[], None] = lambda: None
+        self.voice_help: VoiceHelp = NoVoiceYet()  # a VoiceStatus once the voice is there
         self.screensaver = screensaver or make_inhibitor(APP_TITLE)
         self.sink: CueSink = sink or RecordingCueSink()  # the app attaches the real one later
-        self.driver = SessionDriver(clock, self.sink, self)
-        self._suggestions: dict[str, tuple[Target, str]] = {}
+        self.controller = SessionController(
+            clock, make_timer or (lambda wake: QtWakeTimer(wake, self)), self.sink, settings,
+            self.screensaver)
+        self.session_signals = SessionSignals(self.controller, self)  # for widgets
+        self.suggestions: dict[str, tuple[Target, str]] = {}
         self._fullscreen = False
         self._was_maximized = False  # before fullscreen, to go back to it
-        self._slept = False  # the last pause came from a sleeping computer, not the user
-        self._completed = False  # the last session reached its end (not finished early)
-        self._sound_message = ""
 
         self.window_actions = build_actions(self)
         self.start_panel = StartPanel(self)
+        self.plan_banner = banner_of(self.start_panel)  # today's plan, from the history
         self.exercise_list = ExerciseList(self)
         self.session_page = SessionPage(self)
         self.countdown = self.session_page.countdown
@@ -85,37 +85,28 @@ class MainWindow(QMainWindow):
             figure.bind(settings)
         self.progress = RoutineProgress(self)
         self.controls = Controls(self)
-        self.sound_icon = QLabel(self)
-        self.sound_icon.setPixmap(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(20, 20))
-        self.sound_status = plain_label("", self, "Sound status")
-        self.statusBar().addWidget(self.sound_icon)
-        self.statusBar().addWidget(self.sound_status, 1)
+        self.status_line = StatusLine(self.statusBar())
         self._lay_out()
-        self._connect()
+        self.binding = WindowBinding(self)
         self.moves = SessionMoves(self)
 
         self.guide.set_expanded(settings.guide_expanded)
         self.controls.set_volume(settings.volume)
-        self.controls.set_muted(settings.muted)
-        self.window_actions.mute.setChecked(settings.muted)
+        self.binding.show_muted(settings.muted)
         self.set_cue_sink(self.sink)
         self.start_panel.set_routines(book.routines, settings.last_routine)
-        self._routine_chosen()
+        self.binding.routine_chosen()
         self.setWindowTitle(APP_TITLE)
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             resize_to_fit(self, FIRST_SIZE)
-        self._refresh()
+        self.binding.paint()
         self.controls.start.setFocus()  # Space and Enter start; no spin box eats the keys
-
-    # --- building -----------------------------------------------------------------------------
 
     def _lay_out(self) -> None:
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start_panel)
         self.stack.addWidget(self.session_page)
-
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(6, 0, 6, 6)
@@ -133,67 +124,33 @@ class MainWindow(QMainWindow):
         # every time a label's text changes.
         self.setMinimumSize(MINIMUM_SIZE)
 
-    def _connect(self) -> None:
-        a = self.window_actions
-        a.toggle.triggered.connect(self.toggle)
-        a.previous.triggered.connect(self.driver.previous)
-        a.next.triggered.connect(self.driver.next)
-        a.finish.triggered.connect(self.finish_session)
-        a.history.triggered.connect(self.historyRequested)
-        a.settings.triggered.connect(self.open_settings)
-        a.quit.triggered.connect(self.close)
-        a.fullscreen.triggered.connect(self.set_fullscreen)
-        a.leave_fullscreen.triggered.connect(lambda: self.set_fullscreen(False))
-        a.mute.toggled.connect(self.set_muted)
-        a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(self.show_about)
-        c = self.controls
-        c.start.clicked.connect(self.toggle)
-        c.previous.clicked.connect(self.driver.previous)
-        c.next.clicked.connect(self.driver.next)
-        c.finish.clicked.connect(self.finish_session)
-        c.muteToggled.connect(self.set_muted)
-        c.volumeChanged.connect(self._volume_moved)
-        self.start_panel.routineChosen.connect(self._routine_chosen)
-        self.start_panel.targetsChanged.connect(self._show_planned_targets)
-        self.start_panel.historyRequested.connect(self.historyRequested)
-        self.start_panel.startRequested.connect(self.start_session)
-        self.exercise_list.jumpRequested.connect(self.driver.jump_to_exercise)
-        self.guide.expandedChanged.connect(self._guide_folded)
-        self.driver.changed.connect(self._refresh)
-        self.driver.event.connect(self._on_event)
-        self.settings.changed.connect(self._setting_changed)
-        self._soundStatus.connect(self._show_sound_status)
-
     def set_cue_sink(self, sink: CueSink) -> None:
         """Play cues through `sink` from now on (the app attaches the real one after first
         paint, so QtMultimedia stays off the start-up path)."""
-        self.sink = sink
-        self.driver.sink = sink
+        self.sink = self.controller.cues = sink
         sink.set_volume(self.settings.volume)
         sink.set_muted(self.settings.muted)
-        sink.set_voice_enabled(self.settings.voice)
-        sink.add_status_listener(self._soundStatus.emit)
-        self._show_sound_status(sink.sound_available(), "")
+        sink.set_voice_enabled(self.settings.voice_enabled)
+        self.status_line.tell_sound(sink.sound.current)
+        sink.sound.changed.add(self.status_line.tell_sound)
 
     # --- the public face ----------------------------------------------------------------------
 
     @property
     def session(self) -> Session | None:
-        return self.driver.session
+        return self.controller.session
 
     def routine(self) -> Routine | None:
         """The routine picked (before a session) or being followed."""
-        return self.session.timeline.routine if self.session else self.start_panel.routine()
-
-    def pain_before(self) -> int | None:
-        """The pain (0-10) the user gave before starting, or None when left empty."""
-        return self.start_panel.pain_before()
+        return self.controller.view().routine
 
     def set_suggestions(self, suggestions: Mapping[str, tuple[Target, str]]) -> None:
         """Progression suggestions, by exercise id: a target and a short reason."""
-        self._suggestions = dict(suggestions)
-        self.start_panel.set_suggestions(self._suggestions)
+        self.suggestions = dict(suggestions)
+        self.start_panel.set_suggestions(self.suggestions)
+
+    def show_today(self, plan: TodayPlan) -> None:
+        self.plan_banner.show_plan(plan)
 
     def bring_forward(self) -> None:
         """Another start of the app knocked: show this window instead."""
@@ -207,45 +164,22 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.start_panel.picker.setCurrentIndex(index)
 
+    def offer_routines(self, show: str | None) -> None:
+        """The book's routines were loaded again: offer them, with `show` chosen."""
+        self.start_panel.set_routines(self.book.routines, show)
+        chosen = self.start_panel.routine()
+        if chosen is not None:
+            self.binding.routine_chosen(chosen.id)  # its targets, suggestions and plan
+
     def start_session(self) -> None:
-        routine = self.start_panel.routine()
-        if routine is None or (self.session and self.session.state is not State.FINISHED):
-            return
-        targets = self.start_panel.targets()
-        self.settings.set_targets(routine.id, targets)
-        self.settings.last_routine = routine.id
-        timeline = build_timeline(routine, targets, self.settings.rests,
-                                  self.settings.tempo or None)
-        session = Session(timeline, self.driver.clock, cue_lead=self.sink.latency)
-        self.driver.set_session(session)
-        self.exercise_list.set_routine(routine, timeline.targets)
-        self.stack.setCurrentIndex(SESSION_PAGE)
-        self.setWindowTitle(f"{routine.name} — {APP_TITLE}")
-        self.sessionCreated.emit(session)  # a recorder subscribes before the first event
-        self.driver.start()
-        self.screensaver.inhibit(f"Following {routine.name}")
+        self.binding.plan_edited()  # what the start page shows now is what starts
+        self.controller.start()
 
     def toggle(self) -> None:
         """Space: start from the start page, pause or resume, or after the end start over."""
-        session = self.session
-        if session is None:
-            self.start_session()
-        elif session.state is State.FINISHED:
-            self.new_session()
-        else:
-            self.driver.toggle()
-
-    def new_session(self) -> None:
-        """Back to the start page, after a session has ended."""
-        if self.session and self.session.state is not State.FINISHED:
-            return
-        self.driver.set_session(None)
-        self.start_panel.clear_pain()  # it belongs to the session just ended
-        self.stack.setCurrentIndex(START_PAGE)
-        self.setWindowTitle(APP_TITLE)
-        self._show_planned_targets()
-        self._refresh()
-        self.controls.start.setFocus()
+        if self.session is None:
+            self.binding.plan_edited()
+        self.controller.toggle()
 
     def set_fullscreen(self, on: bool = True) -> None:
         """Fullscreen shows the countdown, the routine's progress and little else."""
@@ -255,7 +189,7 @@ class MainWindow(QMainWindow):
         self.window_actions.fullscreen.setChecked(on)
         for widget in (self.menuBar(), self.exercise_list, self.controls):
             widget.setVisible(not on)
-        self._show_status_bar()
+        self.status_line.set_fullscreen(on)
         if on:
             self._was_maximized = self.isMaximized()
             self.showFullScreen()
@@ -263,7 +197,7 @@ class MainWindow(QMainWindow):
             self.showMaximized()
         else:
             self.showNormal()
-        self._refresh()
+        self.binding.paint()
 
     def is_fullscreen(self) -> bool:
         return self._fullscreen
@@ -272,162 +206,36 @@ class MainWindow(QMainWindow):
         self.settings.muted = muted
 
     def open_settings(self) -> None:
-        from psoas_desktop.ui.settings_dialog import SettingsDialog
-
-        SettingsDialog(self.settings, self, self.voice_problem(), self.retry_voice).exec()
-
-    def show_about(self) -> None:
-        from psoas_desktop.ui.about import about_box
-
-        about_box(self).exec()
-
-    def show_shortcuts(self) -> None:
-        from psoas_desktop.ui.about import shortcuts_box
-
-        shortcuts_box(self).exec()
-
-    # --- reacting -----------------------------------------------------------------------------
-
-    def _routine_chosen(self, routine_id: str = "") -> None:
-        routine = self.start_panel.routine()
-        if routine is None:
-            return
-        if routine_id:
-            self.settings.last_routine = routine.id
-        self.start_panel.set_targets(self.settings.targets(routine.id))
-        self.start_panel.set_suggestions(self._suggestions)
-        self._show_planned_targets()
-
-    def _show_planned_targets(self) -> None:
-        routine = self.start_panel.routine()
-        if routine is not None and self.session is None:
-            self.exercise_list.set_routine(routine, self.start_panel.targets())
-            self._refresh()
-
-    def _on_event(self, event: Event) -> None:
-        session = self.session
-        if isinstance(event, Paused):
-            self._slept = event.by_clock_gap
-            self.screensaver.release()
-        elif isinstance(event, Resumed):
-            self.screensaver.inhibit("Following a routine")
-        elif isinstance(event, Finished) and session is not None:
-            self._completed = is_complete(event.completed, session.share_done())
-            self.screensaver.release()
-            self._refresh()  # the finished screen shows before the log dialog opens over it
-            self.sessionEnded.emit(session, self._completed)
-
-    def _volume_moved(self, volume: float) -> None:
-        self.settings.volume = volume
-
-    def _guide_folded(self, expanded: bool) -> None:
-        self.settings.guide_expanded = expanded
-
-    def _setting_changed(self, key: str) -> None:
-        s = self.settings
-        if key == "sound/muted":
-            self.sink.set_muted(s.muted)
-            self.controls.set_muted(s.muted)
-            self.window_actions.mute.setChecked(s.muted)
-        elif key == "sound/volume":
-            self.sink.set_volume(s.volume)
-            self.controls.set_volume(s.volume)
-        elif key == "sound/voice":
-            self.sink.set_voice_enabled(s.voice)
-        elif key == "look/theme":
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                apply_theme(app, s.theme)
-            self.exercise_list.repaint_marks()
-        elif key.startswith(("rests/", "session/tempo")):
-            self._show_planned_targets()
-        self._refresh()
-
-    def _show_sound_status(self, available: bool, message: str) -> None:
-        self._sound_message = "" if available else (message or NO_SOUND)
-        self.sound_status.setText(self._sound_message)
-        self.sound_status.setVisible(bool(self._sound_message))
-        self.sound_icon.setVisible(bool(self._sound_message))
-        self._show_status_bar()
-
-    def _show_status_bar(self) -> None:
-        # Fullscreen keeps the status line only while it has something to say.
-        self.statusBar().setVisible(not self._fullscreen or bool(self._sound_message))
-
-    def sound_message(self) -> str:
-        return self._sound_message
-
-    # --- painting -----------------------------------------------------------------------------
-
-    def _refresh(self) -> None:
-        session = self.session
-        dark = is_dark(self.palette())
-        routine = self.routine()
-        exercises = len(routine.exercises) if routine else 0
-        if session is None:
-            total = build_timeline(routine, self.start_panel.targets(), self.settings.rests,
-                                   self.settings.tempo or None).total_seconds if routine else 0
-            self.progress.show_progress(0, total, 0, exercises)
-            self.start_panel.show_length_note(length_note(routine, total) if routine else "")
-            self.controls.show_running(False, routine is not None, "Start")
-            self.controls.set_session_buttons(False)
-            self.session_page.show_idle(dark)
-            return
-        self._show_session(session, dark)
-
-    def _show_session(self, session: Session, dark: bool) -> None:
-        self.session_page.show_session(
-            session, dark=dark, smooth=self.settings.smooth_progress,
-            fullscreen=self._fullscreen, slept=self._slept, completed=self._completed)
-        step, routine = session.step, session.timeline.routine
-        finished = session.state is State.FINISHED
-        current = step.exercise_index if step.exercise_index is not None else -1
-        self.exercise_list.set_marks(exercise_marks(
-            session.timeline, session.done_seconds(), current, finished))
-        self.progress.show_progress(session.routine_elapsed(), session.timeline.total_seconds,
-                                    current + 1, len(routine.exercises),
-                                    spent=session.active_seconds())
-        running = session.state is State.RUNNING
-        label = "New session" if finished else "Pause" if running else "Resume"
-        self.controls.show_running(running, True, label)
-        self.controls.set_session_buttons(not finished)
+        dialogs.open_settings(self)
 
     # --- closing ------------------------------------------------------------------------------
 
     def finish_session(self) -> None:
         """Finish sits beside Next: it ends the session only once the user says so."""
-        session = self.session
-        if session is None or session.state not in (State.RUNNING, State.PAUSED):
-            return
-        if self.confirm_finish():
-            self.driver.finish()
+        if self.controller.view().under_way and self.confirm_finish():
+            self.controller.finish()
 
-    def confirm_finish(self) -> bool:
-        from psoas_desktop.ui.dialogs import ask
-
-        return ask(self, "End the session?",
-                   "End this session now? What you did so far is kept.",
-                   yes="End session", no="Keep going")
+    def confirm_finish(self) -> bool:  # tests answer for the user
+        return dialogs.ask_finish(self)
 
     def confirm_discard(self) -> bool:
         """Ask before a running session is ended by closing the window."""
-        answer = QMessageBox.question(
-            self, "End the session?",
-            "A session is under way. Close the window and end it here?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return dialogs.ask_discard(self)
+
+    def end_and_close(self) -> None:
+        """The app quits on a signal: finish a session under way (what was done stands, the
+        end is written) without the after-session questions nobody is there to answer."""
+        self.controller.end_for_quit()
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        session = self.session
-        if session is not None and session.state in (State.RUNNING, State.PAUSED):
+        if self.controller.view().under_way:
             if not self.confirm_discard():
                 event.ignore()
                 return
-            self.driver.finish()
-        self.screensaver.release()
+            self.controller.finish()
+        self.controller.close()
         if not self._fullscreen:
             self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         event.accept()
-

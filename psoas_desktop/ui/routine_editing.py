@@ -77,7 +77,7 @@ class RoutineEditing(QObject):
         self._remember()
         if self.editor is None or not self.editor.isVisible():
             self.editor = RoutineEditor(self.store, self.reload, self.window)
-            chosen = self.window.start_panel.routine()
+            chosen = self.window.controller.routine
             if chosen is not None:
                 self.editor.select(chosen.id)
         self.editor.show()
@@ -118,19 +118,18 @@ class RoutineEditing(QObject):
         if save_asking(self.window, self.store, opened.doc, opened.fingerprint) is None:
             return []
         self.reload(opened.doc, ids[0] if ids else None)
-        self.window.statusBar().showMessage(f"Imported {', '.join(ids)}", STATUS_MS)
+        self.window.status_line.flash(f"Imported {', '.join(ids)}", STATUS_MS)
         return ids
 
     def export_chosen(self, path: Path | None = None) -> Path | None:
-        routine = self.window.start_panel.routine()
+        routine = self.window.controller.routine
         opened = self.store.open()
         if routine is None:
             return None
         doc = opened.doc or RoutineDoc.empty(self.store.builtin())
         written = sharing.export_routine(self.window, doc, routine.id, path)
         if written is not None:
-            self.window.statusBar().showMessage(f"Exported {routine.name} to {written}",
-                                                STATUS_MS)
+            self.window.status_line.flash(f"Exported {routine.name} to {written}", STATUS_MS)
         return written
 
     # --- after a save -------------------------------------------------------------------------
@@ -148,15 +147,12 @@ class RoutineEditing(QObject):
         if show is None and self.editor is not None:
             show, mine = self.editor.current()
             show = show if mine else None
-        current = self.window.start_panel.routine()
+        current = self.window.controller.routine
         show = show or (current.id if current else None)
         # The same book, filled again: the history view and its plots hold it too.
         shared = self.window.book
         shared.routines[:], shared.rests, shared.problems = book.routines, book.rests, book.problems
-        self.window.start_panel.set_routines(shared.routines, show)
-        chosen = self.window.start_panel.routine()
-        if chosen is not None:
-            self.window.start_panel.routineChosen.emit(chosen.id)  # targets, suggestions
+        self.window.offer_routines(show)
 
     # --- a file dropped on the window ---------------------------------------------------------
 

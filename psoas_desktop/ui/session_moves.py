@@ -39,7 +39,7 @@ class SessionMoves(QObject):
         self.wait_for_me.setCheckable(True)
         self.wait_for_me.setChecked(window.settings.wait_for_me)
         self.wait_for_me.toggled.connect(self._wait_toggled)
-        window.sessionCreated.connect(self._session_created)
+        window.session_signals.created.connect(self._session_created)
         menu = window.menuBar().actions()[0].menu()  # Session: after Finish
         if isinstance(menu, QMenu) and len(menu.actions()) > 4:
             after_finish = menu.actions()[4]
@@ -53,11 +53,12 @@ class SessionMoves(QObject):
         action.setShortcuts([QKeySequence(k) for k in KEYS[key]])
         self._window.addAction(action)  # works in fullscreen, with the menu bar hidden
         if move is not None:
-            action.triggered.connect(lambda: self._window.driver.act(move))
+            action.triggered.connect(lambda: self._window.controller.act(move))
         return action
 
     def _session_created(self, session: Session) -> None:
-        self._waiting = moves.WaitForMe(session, self.wait_for_me.isChecked())
+        self._waiting = moves.WaitForMe(session, self.wait_for_me.isChecked(),
+                                        self._window.controller.follow_session)
 
     def _wait_toggled(self, on: bool) -> None:
         self._window.settings.wait_for_me = on

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_desktop.core.routines import Rests
-from psoas_desktop.ui.settings import MAX_REST_SECONDS, MAX_TEMPO_SECONDS, Settings, Theme
+from psoas_desktop.platform.settings import MAX_REST_SECONDS, MAX_TEMPO_SECONDS, Settings, Theme
 from psoas_desktop.ui.widgets import plain_label
 
 REST_LABELS = {
@@ -98,7 +98,7 @@ class SettingsDialog(QDialog):
         s = self.settings
         self._show_rests(s.rests)
         self.tempo.setValue(s.tempo)
-        self.voice.setChecked(s.voice and not self.voice_problem)
+        self.voice.setChecked(s.voice_enabled and not self.voice_problem)
         self.volume.setValue(round(s.volume * 100))
         self.theme.setCurrentIndex(self.theme.findData(s.theme.value))
         self.smooth.setChecked(s.smooth_progress)
@@ -123,7 +123,7 @@ class SettingsDialog(QDialog):
         if self.voice_problem and self.voice.isChecked():
             self.retry_voice()  # ticked again: the user asks for words, try the engine once more
         elif self.voice.isChecked() or not self.voice_problem:  # unticked by us is no choice
-            s.voice = self.voice.isChecked()
+            s.voice_enabled = self.voice.isChecked()
         s.volume = self.volume.value() / 100
         s.theme = Theme(self.theme.currentData())
         s.smooth_progress = self.smooth.isChecked()

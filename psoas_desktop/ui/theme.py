@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from psoas_desktop.core.timeline import StepKind
+from psoas_desktop.platform.settings import Theme
 from psoas_desktop.ui.contrast import muted
-from psoas_desktop.ui.settings import Theme
 
 # Background of the countdown panel per step kind; white text on each is above 4.5:1 contrast
 # (WCAG AA), and the panel is its own surface, so it reads the same on light and dark windows.

@@ -9,8 +9,8 @@ from datetime import datetime
 from psoas_desktop.core.adherence import COUNTS_FROM
 from psoas_desktop.core.programme import DoneDay, TodayPlan, plan_today
 from psoas_desktop.core.routines import Routine, RoutineBook
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.storage.records import SessionRow
-from psoas_desktop.ui.settings import Settings
 
 TODAY_LOOKBACK = 500  # sessions read back: well over a year of a programme
 

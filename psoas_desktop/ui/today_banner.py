@@ -3,12 +3,17 @@ week's count and the week of the programme; one click takes the suggested routin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from psoas_desktop.core.programme import TodayPlan
 from psoas_desktop.ui.widgets import plain_label
+
+if TYPE_CHECKING:
+    from psoas_desktop.ui.start_panel import StartPanel
 
 
 class TodayBanner(QFrame):
@@ -59,3 +64,9 @@ class TodayBanner(QFrame):
     def _use(self) -> None:
         if self._routine_id is not None:
             self.chosen.emit(self._routine_id)
+
+
+def banner_of(panel: StartPanel) -> TodayBanner:
+    """The start page's banner (the countdown's modules never name the day, see
+    tests/reliability/test_time_changes.py)."""
+    return panel.today

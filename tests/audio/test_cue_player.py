@@ -14,7 +14,7 @@ import pytest
 from fakes.audio import FakeDevice, FakeVoice, Outputs
 from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 
-from psoas_desktop.audio.availability import NO_DEVICE, SOUND_BACK
+from psoas_desktop.audio.availability import NO_DEVICE, SOUND_BACK, follow
 from psoas_desktop.audio.effects import EffectBank, cue_sound
 from psoas_desktop.audio.player import (
     RETRY_SECONDS,
@@ -60,7 +60,7 @@ def test_every_cue_plays_at_once_without_a_device(sink: QtCueSink) -> None:
 
 def test_the_window_is_told_once_that_cues_are_silent(qtbot, sink: QtCueSink) -> None:
     heard: list[tuple[bool, str]] = []
-    sink.add_status_listener(lambda available, message: heard.append((available, message)))
+    follow(sink.sound, lambda news: heard.append((news.available, news.message)))
     qtbot.waitUntil(lambda: heard != [])
     for cue in Cue:
         sink.play(cue)
@@ -140,7 +140,7 @@ def test_voice_setting_turns_words_off_and_on(sink: QtCueSink, voice: FakeVoice)
 def test_a_device_that_comes_back_is_announced(qtbot, monkeypatch, sink: QtCueSink,
                                                output: Outputs) -> None:
     heard: list[tuple[bool, str]] = []
-    sink.add_status_listener(lambda available, message: heard.append((available, message)))
+    follow(sink.sound, lambda news: heard.append((news.available, news.message)))
     qtbot.waitUntil(lambda: heard == [(False, NO_DEVICE)])
     # Qt here has no real device to load on: pretend the effects loaded, as they would.
     monkeypatch.setattr(EffectBank, "failed", lambda self: False)

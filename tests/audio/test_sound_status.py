@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from psoas_desktop.audio.availability import NO_DEVICE, SOUND_BACK, SoundStatus
+from psoas_desktop.audio.availability import NO_DEVICE, SOUND_BACK, SoundNews, SoundStatus, follow
+
+
+def _pairs(heard: list[tuple[bool, str]]):
+    return lambda news: heard.append((news.available, news.message))
 
 
 def test_listeners_hear_changes_once_each() -> None:
     heard: list[tuple[bool, str]] = []
     status = SoundStatus()
-    status.add_listener(lambda available, message: heard.append((available, message)))
+    status.changed.add(_pairs(heard))
     status.set(True)  # no change: nothing to say
     status.set(False)
     status.set(False)
@@ -21,19 +25,25 @@ def test_a_state_set_before_anyone_listens_is_told_later() -> None:
     status = SoundStatus()
     status.set(False)  # at start-up, before the window subscribes
     heard: list[tuple[bool, str]] = []
-    status.add_listener(lambda available, message: heard.append((available, message)))
-    status.tell()
-    status.tell()
+    follow(status, _pairs(heard))
+    status.set(False)
     assert heard == [(False, NO_DEVICE)]
     later: list[bool] = []
-    status.add_listener(lambda available, _message: later.append(available))
-    status.tell()  # the first listener already knows; only the newcomer hears it
+    follow(status, lambda news: later.append(news.available))
+    # the first listener already knows; only the newcomer hears it
     assert heard == [(False, NO_DEVICE)] and later == [False]
 
 
 def test_working_sound_at_start_up_is_not_announced() -> None:
     status = SoundStatus()
     heard: list[bool] = []
-    status.add_listener(lambda available, _message: heard.append(available))
-    status.tell()
+    follow(status, lambda news: heard.append(news.available))
     assert heard == []
+
+
+def test_a_message_given_is_kept_and_none_gets_the_plain_words() -> None:
+    status = SoundStatus()
+    status.set(False, "No audio device: cues are off")
+    assert status.current == SoundNews(False, "No audio device: cues are off")
+    status.set(True)
+    assert status.current == SoundNews(True, SOUND_BACK)

@@ -41,7 +41,7 @@ def test_the_mock_engine_speaks(qtbot, voice: Voice) -> None:
 def test_no_words_with_the_voice_turned_off(qtbot) -> None:
     sink = QtCueSink(default_output=QAudioDevice)
     try:
-        voice = sink.voice
+        voice = sink.speech
         assert isinstance(voice, Voice)
         qtbot.waitUntil(voice.available, timeout=START_TIMEOUT)
         sink.set_voice_enabled(False)

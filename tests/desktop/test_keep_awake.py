@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import time
 
-from psoas_desktop.ui.keep_awake import (
+from psoas_desktop.platform.keep_awake import (
     INHIBIT_IDLE,
     DesktopInhibitor,
     MacInhibitor,

@@ -125,9 +125,9 @@ def sink():
 @pytest.fixture
 def window(qtbot, book, sink, clock):
     """The main window on the fake clock, never asking before it closes."""
+    from psoas_desktop.platform.screensaver import NoInhibitor
+    from psoas_desktop.platform.settings import Settings
     from psoas_desktop.ui.main_window import MainWindow
-    from psoas_desktop.ui.screensaver import NoInhibitor
-    from psoas_desktop.ui.settings import Settings
 
     window = MainWindow(book, Settings.in_memory(book.rests), sink=sink, clock=clock,
                         screensaver=NoInhibitor())
@@ -162,7 +162,7 @@ def run_steps(window, clock, steps: int | None = None) -> None:
     stop = None if steps is None else session.index + steps
     while session.state is State.RUNNING and (stop is None or session.index < stop):
         clock.advance(1.0)
-        window.driver.poke()
+        window.controller.wake()
 
 
 @pytest.fixture

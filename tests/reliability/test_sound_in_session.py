@@ -66,8 +66,8 @@ def test_no_audio_device_the_session_runs_and_the_window_says_so(
         qtbot, window, clock, make_sink, run) -> None:
     sink = make_sink(Outputs(QAudioDevice()))
     window.set_cue_sink(sink)
-    qtbot.waitUntil(lambda: window.sound_message() == NO_DEVICE)
-    assert window.sound_status.isVisible()
+    qtbot.waitUntil(lambda: window.status_line.sound_message() == NO_DEVICE)
+    assert window.status_line.sound_status.isVisible()
     window.start_session()
     run(window, clock)
     assert window.session.state is State.FINISHED
@@ -82,17 +82,17 @@ def test_a_device_lost_mid_session_and_back_again(qtbot, window, clock, make_sin
     window.start_session()
     run(window, clock, 5)
     assert {device for device, _ in heard} == {"speakers"}
-    assert window.sound_message() == ""
+    assert window.status_line.sound_message() == ""
 
     unplug_or_plug(qtbot, sink, outputs, QAudioDevice())  # the headset cable is pulled
-    assert window.sound_message() == NO_DEVICE
+    assert window.status_line.sound_message() == NO_DEVICE
     before = len(heard)
     run(window, clock, 5)
     assert len(heard) == before  # silent, not stuck: the countdown kept going
     assert window.session.state is State.RUNNING
 
     unplug_or_plug(qtbot, sink, outputs, FakeDevice("headset"))
-    assert window.sound_message() == ""  # "Sound is back" leaves nothing to warn about
+    assert window.status_line.sound_message() == ""  # "Sound is back" leaves nothing to warn about
     run(window, clock)
     assert window.session.state is State.FINISHED
     assert ("headset", Cue.DONE) in heard[before:]
@@ -117,12 +117,13 @@ def test_the_window_says_when_words_cannot_be_spoken(qtbot, window, clock, make_
 
     voice = Voice(command=["/nonexistent/speaker"])
     window.set_cue_sink(make_sink(Outputs(FakeDevice("speakers")), voice))
-    label = watch_voice(window, voice)  # as the app does once the sink is attached
+    # as the app does once the sink is attached
+    label = watch_voice(voice, window.status_line, window.settings, window.session_signals).label
     qtbot.waitUntil(lambda: voice.problem != "", timeout=5000)
     window.start_session()  # each session start looks again
     assert label.isVisible() and "speaker process failed to start" in label.text()
     assert "beeps carry on" in label.text()
-    window.settings.voice = False  # the user turns words off: nothing missing any more
+    window.settings.voice_enabled = False  # the user turns words off: nothing missing any more
     assert not label.isVisible()
     run(window, clock)
     assert window.session.state is State.FINISHED
@@ -135,6 +136,6 @@ def test_a_voice_turned_off_on_purpose_is_not_a_problem(qtbot, window, make_sink
     monkeypatch.setenv("PSOAS_SPEECH_ENGINE", "none")
     voice = Voice()
     window.set_cue_sink(make_sink(Outputs(QAudioDevice()), voice))
-    label = watch_voice(window, voice)
+    label = watch_voice(voice, window.status_line, window.settings, window.session_signals).label
     window.start_session()
     assert not label.isVisible()

@@ -69,10 +69,10 @@ def test_the_end_is_written_before_the_log_dialog_asks(window, book, clock, tmp_
         lambda cls, parent=None, pain=None, *more: seen.append(rows(path))))
     window.start_session()
     run(window, clock)
-    window.new_session()
+    window.controller.new_session()
     window.start_session()
     run(window, clock, 3)
-    window.driver.finish()
+    window.controller.finish()
     steps = len(window.session.timeline.steps)
     assert seen == [[(1, "completed", steps)], [(1, "completed", steps),
                                                  (2, "finished_early", 4)]]

@@ -25,8 +25,8 @@ sys.stdin.read()
 def test_a_stuck_speaker_is_reported_and_retried(qtbot, window, tmp_path: Path) -> None:
     command = [sys.executable, "-c", FAKE_SPEAKER, str(tmp_path / "started-once")]
     voice = Voice(window, command=command, start_deadline_ms=300)
-    label = watch_voice(window, voice)
-    window.settings.voice = True
+    label = watch_voice(voice, window.status_line, window.settings, window.session_signals).label
+    window.settings.voice_enabled = True
     try:
         qtbot.waitUntil(lambda: voice.problem == NOT_ANSWERING, timeout=10_000)
         assert not voice.available()
@@ -35,9 +35,9 @@ def test_a_stuck_speaker_is_reported_and_retried(qtbot, window, tmp_path: Path) 
         voice.say("Hold")  # dropped at once, never queued for a speaker that is not there
         assert voice.dropped == 1
 
-        window.settings.voice = False  # untick...
+        window.settings.voice_enabled = False  # untick...
         assert not label.isVisible()
-        window.settings.voice = True  # ...and tick again: the engine is asked once more
+        window.settings.voice_enabled = True  # ...and tick again: the engine is asked once more
         qtbot.waitUntil(voice.available, timeout=10_000)
         assert voice.problem == "" and voice.engine == "fake"
         assert not label.isVisible()
@@ -51,23 +51,25 @@ def test_settings_says_the_engine_is_not_answering_and_tries_again(qtbot, window
 
     command = [sys.executable, "-c", FAKE_SPEAKER, str(tmp_path / "started-once")]
     voice = Voice(window, command=command, start_deadline_ms=300)
-    watch_voice(window, voice)
-    window.settings.voice = True
+    window.voice_help = watch_voice(voice, window.status_line, window.settings,
+                                    window.session_signals)
+    window.settings.voice_enabled = True
     try:
         qtbot.waitUntil(lambda: voice.problem == NOT_ANSWERING, timeout=10_000)
-        dialog = SettingsDialog(window.settings, window, window.voice_problem(),
-                                window.retry_voice)
+        dialog = SettingsDialog(window.settings, window, window.voice_help.problem(),
+                                window.voice_help.retry)
         qtbot.addWidget(dialog)
         assert dialog.voice_note.text() == STUCK
         assert not dialog.voice.isChecked()  # no ticked box promising words that won't come
         dialog.accept()  # left unticked by the app, not by the user: the wish stays
-        assert window.settings.voice
-        dialog = SettingsDialog(window.settings, window, window.voice_problem(),
-                                window.retry_voice)
+        assert window.settings.voice_enabled
+        dialog = SettingsDialog(window.settings, window, window.voice_help.problem(),
+                                window.voice_help.retry)
         qtbot.addWidget(dialog)
         dialog.retry.click()
         qtbot.waitUntil(voice.available, timeout=10_000)
-        assert window.voice_problem() == ""
-        assert SettingsDialog(window.settings, window, window.voice_problem()).voice.isChecked()
+        assert window.voice_help.problem() == ""
+        dialog = SettingsDialog(window.settings, window, window.voice_help.problem())
+        assert dialog.voice.isChecked()
     finally:
         voice.close()

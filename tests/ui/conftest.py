@@ -1,18 +1,19 @@
 """Fixtures for the main window's tests: the built-in routines, in-memory settings, a
-recording cue sink, and a window on the fake clock that never asks before closing or
-finishing."""
+recording cue sink, and a window on the fake clock, woken by a timer the test fires, that
+never asks before closing or finishing."""
 
 from __future__ import annotations
 
 import pytest
+from fakes.timer import ManualTimer, ManualTimers
 
 from psoas_desktop.audio.sink import RecordingCueSink
 from psoas_desktop.core.routine_file import load_book
 from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.platform.screensaver import NoInhibitor
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.resources import builtin_routines
 from psoas_desktop.ui.main_window import MainWindow
-from psoas_desktop.ui.screensaver import NoInhibitor
-from psoas_desktop.ui.settings import Settings
 
 
 @pytest.fixture(scope="session")
@@ -36,11 +37,17 @@ def screensaver() -> NoInhibitor:
 
 
 @pytest.fixture
-def make_window(qtbot, book, settings, clock, screensaver):
+def timers() -> ManualTimers:
+    return ManualTimers()
+
+
+@pytest.fixture
+def make_window(qtbot, book, settings, clock, screensaver, timers):
     """A window on the fake clock; closing it at teardown never stops to ask."""
 
     def make(sink: RecordingCueSink) -> MainWindow:
-        window = MainWindow(book, settings, sink=sink, clock=clock, screensaver=screensaver)
+        window = MainWindow(book, settings, sink=sink, clock=clock, screensaver=screensaver,
+                            make_timer=timers)
         qtbot.addWidget(window)
         window.confirm_discard = lambda: True
         window.confirm_finish = lambda: True
@@ -56,4 +63,10 @@ def window(qtbot, make_window, sink) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def wake_timer(window, timers) -> ManualTimer:
+    """The timer that wakes the window's sessions."""
+    return timers.last
 

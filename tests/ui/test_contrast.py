@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from psoas_desktop.core.completion import Mark
 from psoas_desktop.core.timeline import StepKind
+from psoas_desktop.platform.settings import Theme
 from psoas_desktop.ui.contrast import GRAPHIC_CONTRAST, TEXT_CONTRAST, contrast, over
 from psoas_desktop.ui.exercise_list import HIGHLIGHT_ALPHA
-from psoas_desktop.ui.settings import Theme
 from psoas_desktop.ui.theme import PANEL_TEXT, SystemScheme, apply_theme, kind_colour
 
 Role = QPalette.ColorRole

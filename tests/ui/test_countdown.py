@@ -81,7 +81,7 @@ def test_the_countdown_is_a_third_of_the_window(window, clock) -> None:
     get_ready = ink()
     # The guide shares the width for the whole session now (nothing resizes between steps).
     assert 0.2 * window.height() < get_ready < 0.5 * window.height()
-    window.driver.next()  # effort: the guide stays, and the digits keep their size
+    window.controller.next()  # effort: the guide stays, and the digits keep their size
     QApplication.processEvents()
     assert ink() == get_ready
 

@@ -19,14 +19,14 @@ def _advance(window, clock, seconds: float) -> None:
         step = min(0.5, seconds)
         clock.advance(step)
         seconds -= step
-        window.driver.poke()
+        window.controller.wake()
     QApplication.processEvents()
 
 
 def _to_effort(window, clock) -> None:
     window.choose_routine("psoas-stretch")
     window.start_session()
-    window.driver.jump_to_exercise(3)  # the lunge: paced reps of 4 s
+    window.controller.jump_to_exercise(3)  # the lunge: paced reps of 4 s
     _advance(window, clock, 20)  # past its get ready
     assert window.session.step.kind is StepKind.WORK
 
@@ -81,7 +81,7 @@ def test_motion_off_means_a_still_pose_and_no_timer(window, clock, settings) -> 
 def test_a_settled_hold_needs_no_timer_and_nothing_runs_when_paused(window, clock) -> None:
     window.resize(1280, 800)
     window.start_session()
-    window.driver.jump_to_exercise(1)  # the glute squeeze: holds of 5 s
+    window.controller.jump_to_exercise(1)  # the glute squeeze: holds of 5 s
     _advance(window, clock, 20)  # its get ready
     view = window.session_page.guide_figure
     assert window.session.step.kind is StepKind.HOLD
@@ -89,7 +89,7 @@ def test_a_settled_hold_needs_no_timer_and_nothing_runs_when_paused(window, cloc
     _advance(window, clock, 2)
     assert not view.animating()  # held still: no frames to draw
     _advance(window, clock, 3.5)  # the rest after it: settles back, then still
-    window.driver.pause()
+    window.controller.pause()
     assert not view.animating()
 
 

@@ -21,8 +21,8 @@ def run_session(window, clock):
     session = window.session
     while session.state is State.RUNNING:
         clock.advance(1)
-        window.driver.poke()
-    window.new_session()
+        window.controller.wake()
+    window.controller.new_session()
     return session
 
 
@@ -137,3 +137,30 @@ def test_the_main_window_first_fits_the_screen(make_window, sink) -> None:
     room = window.screen().availableGeometry()
     assert window.width() <= room.width() and window.height() <= room.height()
     assert window.width() >= 720 and window.height() >= 520
+
+
+def test_the_log_is_asked_after_the_end_is_written_and_outside_the_engine(
+        window, book, clock, tmp_path, monkeypatch) -> None:
+    """A kill while the log dialog is open must find the session ended, not 'running'; and
+    the dialog's nested loop never runs inside the engine's own call."""
+    history = History(tmp_path / "history.sqlite3")
+    link = HistoryLink(window, history, book)
+    seen = []
+
+    def ask(cls, parent, pain, *more):
+        session = window.session
+        seen.append((history.sessions()[0].status, session.state))
+        # The engine has returned: moving the finished session does nothing, and raises nothing.
+        window.controller.next()
+        return None
+
+    monkeypatch.setattr(LogDialog, "ask", classmethod(ask))
+    window.start_session()
+    window.controller.finish()
+    assert seen == [("finished_early", State.FINISHED)]
+    window.controller.new_session()
+    window.start_session()
+    window.end_and_close()  # quitting on a signal: the end is written, nobody is asked
+    assert len(seen) == 1
+    assert [row.status for row in history.sessions()] == ["finished_early"] * 2
+    link.close()

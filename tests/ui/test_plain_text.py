@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from psoas_desktop.core.routine_file import load_book
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.resources import builtin_routines
 from psoas_desktop.storage.history import History
 from psoas_desktop.ui.history_view import HistoryView
 from psoas_desktop.ui.main_window import MainWindow
-from psoas_desktop.ui.settings import Settings
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from psoas_desktop.core.routine_file import load_book
+from psoas_desktop.platform.screensaver import NoInhibitor
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.resources import builtin_routines
 from psoas_desktop.ui.main_window import MainWindow
 from psoas_desktop.ui.routine_problem import HEADING, show_routine_problems
-from psoas_desktop.ui.screensaver import NoInhibitor
-from psoas_desktop.ui.settings import Settings
 
 BROKEN = {
     "not JSON": ('{"routines": [\n  {"id": "x",\n', "line 3"),

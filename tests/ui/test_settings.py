@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray
 
 from psoas_desktop.core.routines import Rests, Target
-from psoas_desktop.ui.settings import Settings, Theme
+from psoas_desktop.platform.settings import Settings, Theme
 from psoas_desktop.ui.settings_dialog import SettingsDialog
 
 
@@ -13,7 +13,7 @@ def test_defaults(book) -> None:
     settings = Settings.in_memory(book.rests)
     assert settings.rests == book.rests
     assert settings.tempo == 0
-    assert settings.voice is True
+    assert settings.voice_enabled is True
     assert settings.muted is False
     assert 0 < settings.volume <= 1
     assert settings.theme is Theme.SYSTEM
@@ -32,13 +32,39 @@ def test_changes_signal_once_with_the_key(qtbot) -> None:
     assert keys == ["sound/muted", "look/theme"]
 
 
+def test_the_settings_others_act_on_have_typed_signals_before_the_key(qtbot) -> None:
+    settings = Settings.in_memory(Rests())
+    heard: list[object] = []
+    settings.changed.connect(lambda key: heard.append(key))
+    settings.mutedChanged.connect(lambda muted: heard.append(("muted", muted)))
+    settings.volumeChanged.connect(lambda volume: heard.append(("volume", volume)))
+    settings.voiceEnabledChanged.connect(lambda on: heard.append(("voice", on)))
+    settings.themeChanged.connect(lambda theme: heard.append(("theme", theme)))
+    settings.muted = True
+    settings.volume = 0.5
+    settings.voice_enabled = False
+    settings.voice_enabled = False  # no change, no signal
+    settings.theme = Theme.DARK
+    settings.tempo = 4  # the plan's length: read again on the repaint `changed` brings
+    assert heard == [("muted", True), "sound/muted", ("volume", 0.5), "sound/volume",
+                     ("voice", False), "sound/voice", ("theme", "dark"), "look/theme",
+                     "session/tempo"]
+
+
+def test_a_started_plan_is_offered_next_time() -> None:
+    settings = Settings.in_memory(Rests())
+    settings.remember_plan("psoas-stretch", {"glute-bridge": Target(3, 12)})
+    assert settings.last_routine == "psoas-stretch"
+    assert settings.targets("psoas-stretch") == {"glute-bridge": Target(3, 12)}
+
+
 def test_everything_survives_a_restart_in_an_ini_file(tmp_path) -> None:
     path = tmp_path / "settings.ini"
     first = Settings.in_file(path, Rests())
     first.rests = Rests(get_ready=15, between_reps=3, between_sets=45, switch_sides=10,
                         between_exercises=25)
     first.tempo = 5
-    first.voice = False
+    first.voice_enabled = False
     first.volume = 0.35
     first.muted = True
     first.theme = Theme.DARK
@@ -51,7 +77,7 @@ def test_everything_survives_a_restart_in_an_ini_file(tmp_path) -> None:
     again = Settings.in_file(path, Rests())
     assert again.rests.between_sets == 45 and again.rests.get_ready == 15
     assert again.tempo == 5
-    assert again.voice is False
+    assert again.voice_enabled is False
     assert again.volume == 0.35
     assert again.muted is True
     assert again.theme is Theme.DARK
@@ -89,7 +115,7 @@ def test_the_dialog_writes_on_ok_only(qtbot) -> None:
     dialog.accept()
     assert settings.rests.between_sets == 60
     assert settings.tempo == 6
-    assert settings.voice is False
+    assert settings.voice_enabled is False
     dialog.restore_defaults()
     assert dialog.rests["between_sets"].value() == 30
 

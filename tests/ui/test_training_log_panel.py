@@ -97,8 +97,8 @@ def test_the_window_keeps_the_task_and_asks_range_of_motion_weekly(
         window.start_session()
         while window.session.state.name == "RUNNING":
             clock.advance(1)
-            window.driver.poke()
-        window.new_session()
+            window.controller.wake()
+        window.controller.new_session()
     assert asked == [(None, True), (task, False), (task, True)]  # 0, 3 and 7 days in
     assert window.settings.functional_task == task
     first = history.sessions(newest_first=False)[0]

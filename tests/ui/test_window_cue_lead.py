@@ -22,15 +22,15 @@ def test_cues_go_out_early_by_the_sinks_latency(make_window, clock) -> None:
     end = clock.now + session.step.seconds
     while clock.now + 0.5 < end - 0.06:
         clock.advance(0.5)
-        window.driver.poke()
+        window.controller.wake()
     clock.now = end - 0.06
-    window.driver.poke()
+    window.controller.wake()
     assert session.index == 0 and sink.played[-1] is Cue.TICK
     clock.advance(0.02)  # now within 50 ms of the step's end
-    window.driver.poke()
+    window.controller.wake()
     assert session.index == 0
     assert sink.played[-1] is Cue.START and sink.spoken[-1] == "Go"
     clock.advance(0.05)
-    window.driver.poke()
+    window.controller.wake()
     assert session.index == 1
     assert sink.played.count(Cue.START) == 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from psoas_desktop.platform.screensaver import ScreenSaverInhibitor
 from psoas_desktop.ui.about import about_box, about_text, shortcuts_text
-from psoas_desktop.ui.screensaver import ScreenSaverInhibitor
 
 
 def test_about_says_plainly_it_is_not_medical_advice(qtbot) -> None:

@@ -23,7 +23,7 @@ def test_a_routine_runs_to_the_end(window, clock, sink, routine_id) -> None:
     while session.state is State.RUNNING:
         shown_steps.add(session.index)
         clock.advance(0.5)
-        window.driver.poke()
+        window.controller.wake()
     assert session.state is State.FINISHED
     assert shown_steps == set(range(len(steps)))
     assert session.active_seconds() == pytest.approx(session.timeline.total_seconds)

@@ -48,8 +48,8 @@ def test_right_and_n_go_to_the_next_step(active, qtbot, key) -> None:
 @pytest.mark.parametrize("key", [Key.Key_Left, Key.Key_P])
 def test_left_and_p_go_back_a_step(active, qtbot, key) -> None:
     active.start_session()
-    active.driver.next()
-    active.driver.next()
+    active.controller.next()
+    active.controller.next()
     press(qtbot, active, key)
     assert active.session.index == 1
 
@@ -165,7 +165,7 @@ def test_wait_for_me_holds_the_next_get_ready_and_space_goes_on(active, qtbot, c
     session.go_to(second - 1)
     for _ in range(200):  # to the end of that step, in half seconds
         clock.now += 0.5
-        active.driver.poke()
+        active.controller.wake()
         if session.index == second:
             break
     assert session.index == second and session.state is State.PAUSED

@@ -97,7 +97,7 @@ def test_the_session_page_fits_at_every_size(window, size, routine_id) -> None:
     geometry = None
     for index in sorted(sample):
         window.session.go_to(index)
-        window.driver.poke()
+        window.controller.wake()
         QApplication.processEvents()
         where = f"{size[0]}x{size[1]} {routine_id} step {index}"
         _check_page(window, where)

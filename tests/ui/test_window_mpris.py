@@ -11,7 +11,7 @@ from fakes.dbus_bus import private_bus
 
 from psoas_desktop.core.engine import State
 from psoas_desktop.desktop.mpris import BUS_NAME, PATH, MprisService
-from psoas_desktop.desktop.window_controls import WindowControls
+from psoas_desktop.desktop.session_controls import SessionControls
 
 __all__ = ["private_bus"]
 PLAYER = "org.mpris.MediaPlayer2.Player"
@@ -20,9 +20,10 @@ PLAYER = "org.mpris.MediaPlayer2.Player"
 @pytest.fixture
 def mpris(window, private_bus, qtbot):
     raised: list[bool] = []
-    service = MprisService(WindowControls(window), lambda: raised.append(True), private_bus)
+    service = MprisService(SessionControls(window.controller), lambda: raised.append(True),
+                           private_bus)
     assert service.publish() and service.bus_name == BUS_NAME
-    window.driver.changed.connect(service.refresh)
+    window.controller.changed.add(lambda _: service.refresh())
     service.raised = raised
     yield service
     service.close()
@@ -87,7 +88,7 @@ def test_metadata_shows_exercise_step_and_time_left(window, mpris, private_bus, 
     assert 'object path "/io/github/psoas_desktop/PsoasDesktop/step/1"' in metadata
     for _ in range(25):  # in half seconds: a longer silence would read as a suspend
         clock.now += 0.5
-        window.driver.poke()
+        window.controller.wake()
     assert 'string "48 s left"' in get(qtbot, private_bus, "Metadata")
     # Position: microseconds into the step, as the int64 MPRIS asks for.
     assert "int64 12500000" in get(qtbot, private_bus, "Position")

@@ -13,7 +13,8 @@ from psoas_desktop.core.engine import State
 from psoas_desktop.core.routines import Target
 from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.ui.exercise_list import DONE_MARK
-from psoas_desktop.ui.main_window import NO_SOUND, SESSION_PAGE, START_PAGE
+from psoas_desktop.ui.main_window import SESSION_PAGE, START_PAGE
+from psoas_desktop.ui.status_line import NO_SOUND
 
 
 def _advance(window, clock, seconds: float) -> None:
@@ -21,7 +22,7 @@ def _advance(window, clock, seconds: float) -> None:
         step = min(1.0, seconds)
         clock.advance(step)
         seconds -= step
-        window.driver.poke()
+        window.controller.wake()
 
 
 def shown(window) -> dict[str, str]:
@@ -34,7 +35,7 @@ def shown(window) -> dict[str, str]:
 def test_starting_shows_the_first_exercise_and_its_countdown(window, sink) -> None:
     assert window.stack.currentIndex() == START_PAGE
     created = []
-    window.sessionCreated.connect(lambda s: created.append(s.state))
+    window.controller.created.add(lambda s: created.append(s.state))
     window.start_session()
     assert created == [State.READY]  # emitted before start(), so a recorder sees every event
     assert window.stack.currentIndex() == SESSION_PAGE
@@ -98,19 +99,19 @@ def test_the_right_cue_at_the_right_second(window, clock, sink) -> None:
 
 
 def test_voice_off_keeps_the_beeps_and_drops_the_words(window, clock, sink, settings) -> None:
-    settings.voice = False
-    assert sink.voice is False
+    settings.voice_enabled = False
+    assert sink.voice_enabled is False
     window.start_session()
     assert sink.played == [Cue.GET_READY]
     assert sink.spoken == []
 
 
-def test_pause_stops_time_and_resume_goes_on(window, clock) -> None:
+def test_pause_stops_time_and_resume_goes_on(window, clock, wake_timer) -> None:
     window.start_session()
     _advance(window, clock, 2)
     window.toggle()
     assert window.session.state is State.PAUSED
-    assert window.driver.timer_interval() is None  # nothing wakes the app while paused
+    assert wake_timer.armed_ms is None  # nothing wakes the app while paused
     _advance(window, clock, 30)
     assert shown(window)["seconds"] == "8"
     assert shown(window)["phase"] == "Paused"
@@ -121,12 +122,12 @@ def test_pause_stops_time_and_resume_goes_on(window, clock) -> None:
     assert shown(window)["seconds"] == "7"
 
 
-def test_the_timer_is_armed_for_the_next_second_boundary(window, clock) -> None:
+def test_the_timer_is_armed_for_the_next_second_boundary(window, clock, wake_timer) -> None:
     window.start_session()
-    assert window.driver.timer_interval() == 1000
+    assert wake_timer.armed_ms == 1000
     clock.advance(0.2501)
-    window.driver.poke()
-    assert window.driver.timer_interval() == 750  # rounded up, never early
+    wake_timer.fire()
+    assert wake_timer.armed_ms == 750  # rounded up, never early
 
 
 def test_next_and_previous_move_a_step(window, clock, sink) -> None:
@@ -178,11 +179,11 @@ def test_the_guide_stays_beside_the_countdown_for_the_whole_session(window, cloc
     _advance(window, clock, 10)
     QApplication.processEvents()
     assert window.guide.isVisible() and digits.geometry() == where  # effort
-    window.driver.jump_to_exercise(2)
+    window.controller.jump_to_exercise(2)
     steps = window.session.timeline.steps
     long_rest = next(i for i, s in enumerate(steps) if s.kind is StepKind.REST and s.seconds >= 15)
     window.session.go_to(long_rest)
-    window.driver.poke()
+    window.controller.wake()
     QApplication.processEvents()
     assert window.guide.isVisible() and digits.geometry() == where
     assert window.guide.title.text() == "Standing slumpy psoas"
@@ -190,14 +191,14 @@ def test_the_guide_stays_beside_the_countdown_for_the_whole_session(window, cloc
     assert not window.guide.isVisible()
     window.set_fullscreen(False)
     window.guide.set_expanded(False)
-    assert window.guide.scroll.isHidden()
+    assert window.guide.text_area.isHidden()
     assert window.settings.guide_expanded is False
 
 
 def test_finishing_the_routine_ends_the_session_completed(window, clock) -> None:
     window.start_session()
     ended = []
-    window.sessionEnded.connect(lambda s, completed: ended.append((s, completed)))
+    window.controller.ended.add(lambda end: ended.append((end.session, end.completed)))
     _advance(window, clock, window.session.timeline.total_seconds)
     assert window.session.state is State.FINISHED
     assert ended == [(window.session, True)]
@@ -212,7 +213,7 @@ def test_finishing_the_routine_ends_the_session_completed(window, clock) -> None
 def test_finish_early_reports_not_completed(window) -> None:
     window.start_session()
     ended = []
-    window.sessionEnded.connect(lambda s, completed: ended.append(completed))
+    window.controller.ended.add(lambda end: ended.append(end.completed))
     window.controls.finish.click()
     assert ended == [False]
     assert shown(window)["phase"] == "Ended"
@@ -224,8 +225,8 @@ def test_skipping_through_to_the_end_is_not_completed(window, clock) -> None:
     the list tells the skipped exercises from the one done."""
     window.start_session()
     ended = []
-    window.sessionEnded.connect(lambda s, completed: ended.append(completed))
-    window.driver.jump_to_exercise(4)
+    window.controller.ended.add(lambda end: ended.append(end.completed))
+    window.controller.jump_to_exercise(4)
     left = window.session.timeline.total_seconds - window.session.routine_elapsed()
     _advance(window, clock, left)
     assert window.session.state is State.FINISHED
@@ -240,16 +241,16 @@ def test_skipping_through_to_the_end_is_not_completed(window, clock) -> None:
 
 
 def test_the_finished_screen_shows_before_the_log_dialog(window) -> None:
-    """Whoever hears sessionEnded (the log dialog) sees the end, not the last step."""
+    """Whoever hears the end (the log dialog) sees the end, not the last step."""
     window.start_session()
     seen = []
 
-    def ended(session, completed) -> None:
+    def ended(end) -> None:
         c = window.controls
         seen.append((shown(window)["phase"], c.next.isEnabled(), c.previous.isEnabled(),
                      c.finish.isEnabled(), c.start.text()))
 
-    window.sessionEnded.connect(ended)
+    window.controller.ended.add(ended)
     window.controls.finish.click()
     assert seen == [("Ended", False, False, False, "New session")]
 
@@ -287,26 +288,26 @@ def test_spent_time_is_time_followed_and_the_plan_left_is_shown(window, clock) -
     text = window.progress.times.text()
     left = total - window.session.routine_elapsed()
     assert text == f"0:03 spent · {duration_text(left)} of the plan left"
-    window.driver.toggle()  # paused time is not spent either
+    window.controller.toggle()  # paused time is not spent either
     clock.advance(120)
-    window.driver.poke()
+    window.controller.wake()
     assert window.progress.times.text().startswith("0:03 spent")
 
 def test_no_audio_device_leaves_the_session_running(window, clock, sink) -> None:
     window.start_session()
     sink.set_available(False, "No audio device: cues are off")
-    assert "No audio device" in window.sound_message()
-    assert window.sound_status.text() == "No audio device: cues are off"
+    assert "No audio device" in window.status_line.sound_message()
+    assert window.status_line.sound_status.text() == "No audio device: cues are off"
     _advance(window, clock, 10)
     assert window.session.state is State.RUNNING
     assert shown(window)["phase"] == "Work"
     sink.set_available(True)
-    assert window.sound_message() == ""
+    assert window.status_line.sound_message() == ""
 
 
 def test_a_sink_without_sound_from_the_start_is_reported(make_window) -> None:
     window = make_window(RecordingCueSink(available=False))
-    assert window.sound_message() == NO_SOUND
+    assert window.status_line.sound_message() == NO_SOUND
     window.start_session()
     assert window.session.state is State.RUNNING
 
@@ -342,11 +343,11 @@ def test_remembered_targets_come_back_in_a_new_window(make_window, settings, sin
 
 
 def test_pain_before_may_be_left_empty(window) -> None:
-    assert window.pain_before() is None
+    assert window.controller.pain_before is None
     window.start_panel.pain.setValue(3)
-    assert window.pain_before() == 3
+    assert window.controller.pain_before == 3
     window.start_panel.pain.setValue(0)
-    assert window.pain_before() == 0
+    assert window.controller.pain_before == 0
 
 
 def test_suggestions_show_and_accept_sets_the_controls(window) -> None:
@@ -367,14 +368,14 @@ def test_the_screensaver_is_held_while_running_only(window, screensaver) -> None
     assert not screensaver.active
     window.toggle()
     assert screensaver.active
-    window.driver.finish()
+    window.controller.finish()
     assert not screensaver.active
 
 
 def test_closing_mid_session_asks_first(window, qtbot) -> None:
     window.start_session()
     ended = []
-    window.sessionEnded.connect(lambda s, completed: ended.append(completed))
+    window.controller.ended.add(lambda end: ended.append(end.completed))
     window.confirm_discard = lambda: False
     assert not window.close()
     assert window.isVisible() and window.session.state is State.RUNNING
@@ -394,7 +395,7 @@ def test_fullscreen_still_says_when_sound_is_missing(window, sink) -> None:
     assert window.statusBar().isHidden()
     sink.set_available(False, "No audio device")
     assert not window.statusBar().isHidden()
-    assert window.sound_status.text() == "No audio device"
+    assert window.status_line.sound_status.text() == "No audio device"
     sink.set_available(True)
     assert window.statusBar().isHidden()
 
@@ -403,7 +404,7 @@ def test_a_sleeping_computer_pauses_the_session(window, clock, screensaver) -> N
     window.start_session()
     _advance(window, clock, 3)
     clock.advance(600)  # the lid was shut: no wake-ups for ten minutes
-    window.driver.poke()
+    window.controller.wake()
     assert window.session.state is State.PAUSED
     assert shown(window)["seconds"] == "7"
     assert "computer slept" in window.countdown.cue.text()

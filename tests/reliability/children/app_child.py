@@ -21,7 +21,6 @@ from psoas_desktop import app
 from psoas_desktop.cli import main
 from psoas_desktop.ui.log_dialog import LogDialog
 from psoas_desktop.ui.main_window import MainWindow
-from psoas_desktop.ui.quit_signals import end_session_and_close
 
 link_history = app._link_history
 
@@ -32,12 +31,12 @@ def linked(window: MainWindow, book, paths) -> None:
     if steps is not None:
         window.start_session()
         for _ in range(int(steps)):
-            window.driver.next()
+            window.controller.next()
     print("ready", flush=True)
     if os.environ.get("PSOAS_TEST_FINISH"):
-        QTimer.singleShot(0, window.driver.finish)
+        QTimer.singleShot(0, window.controller.finish)
     if os.environ.get("PSOAS_TEST_QUIT"):
-        end_session_and_close(window)
+        window.end_and_close()
         QTimer.singleShot(0, QApplication.quit)
 
 

@@ -17,13 +17,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from psoas_desktop.core.routine_file import load_book
+from psoas_desktop.platform.screensaver import NoInhibitor
+from psoas_desktop.platform.settings import Settings
 from psoas_desktop.resources import builtin_routines
 from psoas_desktop.storage.history import History
 from psoas_desktop.ui.history_link import HistoryLink
 from psoas_desktop.ui.log_dialog import LogDialog
 from psoas_desktop.ui.main_window import MainWindow
-from psoas_desktop.ui.screensaver import NoInhibitor
-from psoas_desktop.ui.settings import Settings
 
 path, new_tz = Path(sys.argv[1]), sys.argv[2]
 app = QApplication([])
@@ -33,16 +33,16 @@ link = HistoryLink(window, History(path), book)
 LogDialog.ask = classmethod(lambda cls, parent=None, pain=None, *more: None)
 window.choose_routine("psoas-stretch")
 window.start_session()
-window.driver.next()
-window.driver.next()
+window.controller.next()
+window.controller.next()
 session = window.session
 before = (session.remaining(), time.monotonic(), window.countdown.digits.text())
 os.environ["TZ"] = new_tz
 time.tzset()
 app.processEvents()
 after = (session.remaining(), time.monotonic(), window.countdown.digits.text())
-window.driver.next()
-window.driver.next()
-window.driver.finish()
+window.controller.next()
+window.controller.next()
+window.controller.finish()
 link.close()
 print(json.dumps({"before": before, "after": after, "local_hour": time.localtime().tm_hour}))

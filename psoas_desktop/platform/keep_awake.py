@@ -1,7 +1,7 @@
 """Keep the screen awake while a session runs, the way each system offers it.
 
 - Linux and BSD: the `org.freedesktop.portal.Inhibit` portal when it runs (the one way out of a
-  Flatpak sandbox), else the org.freedesktop.ScreenSaver service (ui/screensaver.py).
+  Flatpak sandbox), else the org.freedesktop.ScreenSaver service (platform/screensaver.py).
 - Windows: SetThreadExecutionState, which holds until it is called again without the flags.
 - macOS: the system's `caffeinate` tool, tied to this process, stopped on release.
 
@@ -17,7 +17,7 @@ import subprocess
 import sys
 from typing import Any
 
-from psoas_desktop.ui.screensaver import (
+from psoas_desktop.platform.screensaver import (
     CALL_TIMEOUT_MS,
     BusInhibitor,
     Inhibitor,

@@ -1,4 +1,4 @@
-"""The window seen through the `MediaControls` interface MPRIS talks to."""
+"""The session controller seen through the `MediaControls` interface MPRIS talks to."""
 
 from __future__ import annotations
 
@@ -9,37 +9,37 @@ from psoas_desktop.desktop.mpris import NowPlaying
 from psoas_desktop.ui.step_text import count_text, exercise_of, phase_text, side_text
 
 if TYPE_CHECKING:
-    from psoas_desktop.ui.main_window import MainWindow
+    from psoas_desktop.core.session_control import SessionController
 
 STATUS = {State.RUNNING: "Playing", State.PAUSED: "Paused", State.READY: "Paused"}
 
 
-class WindowControls:
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
+class SessionControls:
+    def __init__(self, controller: SessionController) -> None:
+        self._controller = controller
 
     def play_pause(self) -> None:
         """As Space: start from the start page, pause, resume (or hold no more: wait-for-me)."""
-        session = self._window.session
+        session = self._controller.session
         if session is None or session.state is not State.FINISHED:
-            self._window.toggle()
+            self._controller.toggle()
 
     def play(self) -> None:
-        session = self._window.session
+        session = self._controller.session
         if session is None or session.state in (State.READY, State.PAUSED):
-            self._window.toggle()
+            self._controller.toggle()
 
     def pause(self) -> None:
-        self._window.driver.pause()
+        self._controller.pause()
 
     def next(self) -> None:
-        self._window.driver.next()
+        self._controller.next()
 
     def previous(self) -> None:
-        self._window.driver.previous()
+        self._controller.previous()
 
     def state(self) -> NowPlaying:
-        session = self._window.session
+        session = self._controller.session
         if session is None or session.state is State.FINISHED:
             return NowPlaying("Stopped")
         routine = session.timeline.routine

@@ -7,6 +7,7 @@ INI files give every value back as a string, so each getter converts what it rea
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import fields, replace
 from enum import StrEnum
 from pathlib import Path
@@ -64,9 +65,14 @@ def _as_int(value: Any, default: int, low: int, high: int) -> int:
 
 
 class Settings(QObject):
-    """Each property reads and writes through the store; `changed` carries the key."""
+    """Each property reads and writes through the store; `changed` carries the key, and the
+    settings others act on have a typed signal of their own."""
 
     changed = Signal(str)
+    mutedChanged = Signal(bool)
+    volumeChanged = Signal(float)
+    voiceEnabledChanged = Signal(bool)
+    themeChanged = Signal(str)
 
     def __init__(self, store: Store, default_rests: Rests | None = None,
                  parent: QObject | None = None) -> None:
@@ -82,11 +88,16 @@ class Settings(QObject):
     def in_file(cls, path: Path, default_rests: Rests | None = None) -> Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat), default_rests)
 
-    def _set(self, key: str, value: Any) -> None:
+    def _set(self, key: str, value: Any, tell: Callable[[], object] | None = None) -> bool:
+        """Store `value`; when it changed, `tell` (a typed signal) and then `changed` are
+        emitted, so a repaint on `changed` sees what the typed listeners did."""
         if self._store.value(key) == value:
-            return
+            return False
         self._store.setValue(key, value)
+        if tell is not None:
+            tell()
         self.changed.emit(key)
+        return True
 
     # --- session -----------------------------------------------------------------------------
 
@@ -127,10 +138,15 @@ class Settings(QObject):
         except (ValueError, TypeError, KeyError, AttributeError):
             return {}
 
-    def set_targets(self, routine_id: str, targets: dict[str, Target]) -> None:
+    def set_targets(self, routine_id: str, targets: Mapping[str, Target]) -> None:
         data = {key: {"sets": t.sets, "reps": t.reps, "hold": t.hold, "load": t.load}
                 for key, t in targets.items()}
         self._set(f"targets/{routine_id}", json.dumps(data, sort_keys=True))
+
+    def remember_plan(self, routine_id: str, targets: Mapping[str, Target]) -> None:
+        """A session started: its routine and targets are the ones offered next time."""
+        self.set_targets(routine_id, targets)
+        self.last_routine = routine_id
 
     @property
     def functional_task(self) -> FunctionalTask | None:
@@ -158,12 +174,13 @@ class Settings(QObject):
     # --- sound -------------------------------------------------------------------------------
 
     @property
-    def voice(self) -> bool:
+    def voice_enabled(self) -> bool:
+        """Spoken cues asked for (whether a speech engine can give them is the voice's say)."""
         return _as_bool(self._store.value("sound/voice"), True)
 
-    @voice.setter
-    def voice(self, on: bool) -> None:
-        self._set("sound/voice", bool(on))
+    @voice_enabled.setter
+    def voice_enabled(self, on: bool) -> None:
+        self._set("sound/voice", bool(on), lambda: self.voiceEnabledChanged.emit(bool(on)))
 
     @property
     def volume(self) -> float:
@@ -172,7 +189,8 @@ class Settings(QObject):
 
     @volume.setter
     def volume(self, volume: float) -> None:
-        self._set("sound/volume", max(0, min(100, round(volume * 100))))
+        self._set("sound/volume", max(0, min(100, round(volume * 100))),
+                  lambda: self.volumeChanged.emit(self.volume))
 
     @property
     def muted(self) -> bool:
@@ -180,7 +198,7 @@ class Settings(QObject):
 
     @muted.setter
     def muted(self, muted: bool) -> None:
-        self._set("sound/muted", bool(muted))
+        self._set("sound/muted", bool(muted), lambda: self.mutedChanged.emit(bool(muted)))
 
     # --- look --------------------------------------------------------------------------------
 
@@ -193,7 +211,8 @@ class Settings(QObject):
 
     @theme.setter
     def theme(self, theme: Theme) -> None:
-        self._set("look/theme", Theme(theme).value)
+        value = Theme(theme).value
+        self._set("look/theme", value, lambda: self.themeChanged.emit(value))
 
     @property
     def smooth_progress(self) -> bool:

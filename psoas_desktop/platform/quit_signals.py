@@ -1,22 +1,20 @@
-"""Quitting on a signal: SIGTERM (a desktop logout) and SIGINT (Ctrl+C) end the session as
-Finish would and close the window, from the event loop, never in the middle of a write."""
+"""Quitting on a signal: SIGTERM (a desktop logout) and SIGINT (Ctrl+C) call the app's own
+way to end (the session finished as Finish would, the window closed) from the event loop,
+never in the middle of a write."""
 
 from __future__ import annotations
 
-import contextlib
 import signal
 import socket
-import warnings
 from collections.abc import Callable
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
-from psoas_desktop.ui.main_window import MainWindow
 
-
-def end_on_signals(window: MainWindow, received: list[int]) -> Callable[[], None]:
-    """Handle SIGTERM and SIGINT from the event loop; returns the undo.
+def end_on_signals(end: Callable[[], None], received: list[int],
+                   parent: QObject | None = None) -> Callable[[], None]:
+    """On SIGTERM or SIGINT, call `end` and quit, from the event loop; returns the undo.
 
     Python runs a signal handler only between bytecodes, and Qt's loop may sleep in C for
     long; the wakeup fd makes the signal readable on a socket the loop watches."""
@@ -26,7 +24,7 @@ def end_on_signals(window: MainWindow, received: list[int]) -> Callable[[], None
     handled = (signal.SIGTERM, signal.SIGINT)
     previous = {number: signal.signal(number, lambda *_: None) for number in handled}
     previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, parent)
 
     def on_wakeup() -> None:
         try:
@@ -36,7 +34,7 @@ def end_on_signals(window: MainWindow, received: list[int]) -> Callable[[], None
         if received or not numbers:
             return
         received.append(numbers[0])
-        end_session_and_close(window)
+        end()
         QApplication.quit()  # also ends a dialog's nested loop, should one be open
 
     notifier.activated.connect(on_wakeup)
@@ -50,14 +48,3 @@ def end_on_signals(window: MainWindow, received: list[int]) -> Callable[[], None
         writer.close()
 
     return restore
-
-
-def end_session_and_close(window: MainWindow) -> None:
-    """Finish a running session early (what was done stands, the end is written) without
-    the after-session questions nobody is there to answer, and close the window."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # PySide: nothing was connected
-        with contextlib.suppress(RuntimeError, TypeError):
-            window.sessionEnded.disconnect()
-    window.driver.finish()
-    window.close()
