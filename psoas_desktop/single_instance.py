@@ -71,7 +71,7 @@ class SingleInstance(QObject):
 
     def _on_message(self) -> None:
         socket = self.sender()
-        if isinstance(socket, QLocalSocket) and socket.readAll().data().startswith(b"raise"):
+        if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(b"raise"):
             self.raiseRequested.emit()
 
     def close(self) -> None:
