@@ -85,7 +85,6 @@ def claim(data_dir: Path, parent: QObject | None = None) -> SingleInstance | Non
     name = server_name(data_dir)
     if instance_lock.acquire(data_dir) is False:
         if not ask_running_app_to_raise(name):
-            print(f"psoas-desktop: already running for {data_dir}; switch to its window.",
-                  file=sys.stderr)
+            log.warning("already running for %s; switch to its window.", data_dir)
         return None
     return SingleInstance(name, parent, data_dir)
