@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import logging
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from psoas_desktop.storage import instance_lock
+
+log = logging.getLogger(__name__)
 
 _CONNECT_MS = 500
 _RAISE = b"raise\n"
