@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from psoas_desktop.core.durations import countdown_text as clock_text
+from psoas_desktop.core.durations import countdown_text
 from psoas_desktop.core.routines import Exercise, Routine, WorkKind
 from psoas_desktop.core.timeline import Step, StepKind
+
+clock_text = countdown_text  # the countdown reads lengths as everything else does
 
 
 def phase_text(step: Step, routine: Routine) -> str:
