@@ -6,16 +6,14 @@ Heavy modules (Qt, SQLite history, plots) are imported inside the command that n
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from psoas_desktop import APP_NAME, __version__
-from psoas_desktop.core.durations import duration_text
-from psoas_desktop.core.routines import Exercise, Routine, RoutineBook
+from psoas_desktop.core.routines import Exercise, RoutineBook
 from psoas_desktop.storage.paths import AppPaths
 
 DEBUG_VARIABLE = "PSOAS_DEBUG"  # set: a bug in a command shows its traceback
@@ -99,19 +97,19 @@ def load_book(paths: AppPaths, extra: Path | None) -> RoutineBook:
     from psoas_desktop.resources import builtin_routines
 
     files = [paths.user_routines]
-    if _special(paths.user_routines):
+    if special_file(paths.user_routines):
         print(f"{APP_NAME}: refused: {paths.user_routines}: not a regular file", file=sys.stderr)
         files = []
     if extra is not None:
         if not extra.exists() and not extra.is_symlink():  # a broken link is named below
             raise UsageError(f"--routines: no such file: {extra}")
-        if _special(extra):
+        if special_file(extra):
             raise UsageError(f"--routines: not a regular file: {extra}")
         files.append(extra)
     return load(builtin_routines(), files)
 
 
-def _special(path: Path) -> bool:
+def special_file(path: Path) -> bool:
     """A pipe, socket or device: reading one may wait forever for a writer."""
     return path.exists() and not path.is_file() and not path.is_dir()
 
@@ -119,53 +117,6 @@ def _special(path: Path) -> bool:
 def _warn(book: RoutineBook) -> None:
     for problem in book.problems:
         print(f"{APP_NAME}: refused: {problem}", file=sys.stderr)
-
-
-def cmd_routines(book: RoutineBook) -> int:
-    from psoas_desktop.core.timeline import build_timeline
-
-    rows = [(r.id, r.name, str(len(r.exercises)),
-             duration_text(build_timeline(r, rests=book.rests).total_seconds))
-            for r in book.routines]
-    header = ("ID", "NAME", "EXERCISES", "LENGTH")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
-    for row in [header, *rows]:
-        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-        print("  ".join(cells).rstrip())
-    return 0
-
-
-def cmd_plan(book: RoutineBook, routine_id: str, as_json: bool) -> int:
-    from psoas_desktop.core.routines import describe_target
-    from psoas_desktop.core.timeline import StepKind, build_timeline
-
-    routine = book.get(routine_id)
-    if routine is None:
-        raise UsageError(f"no routine '{routine_id}'; try one of: {', '.join(book.ids())}")
-    timeline = build_timeline(routine, rests=book.rests)
-    if as_json:
-        json.dump(timeline.as_dict(), sys.stdout, indent=2)
-        print()
-        return 0
-    print(f"{routine.name} ({routine.id}): {len(timeline.steps)} steps, "
-          f"{duration_text(timeline.total_seconds)}")
-    names = {ex.id: ex.name for ex in routine.exercises}
-    said = {ex.id: f"{ex.name}: {describe_target(ex, timeline.targets[ex.id])}"
-            for ex in routine.exercises}
-    at = 0
-    for step in timeline.steps:
-        where = " ".join(filter(None, [
-            step.side.value if step.side else "",
-            f"set {step.set}/{step.sets}" if step.set else "",
-            f"rep {step.rep}/{step.reps}" if step.rep else "",
-        ]))
-        # Each exercise's get-ready line names its whole target, load included.
-        exercise = (said if step.kind is StepKind.PREPARE else names).get(
-            step.exercise_id or "", "")
-        print(f"{duration_text(at):>7}  {step.kind.value:<7} {step.seconds:>4} s  "
-              f"{step.phase or '':<17} {where:<22} {exercise}".rstrip())
-        at += step.seconds
-    return 0
 
 
 def _all_exercises(book: RoutineBook) -> list[Exercise]:
@@ -177,43 +128,6 @@ def _all_exercises(book: RoutineBook) -> list[Exercise]:
     return list(seen.values())
 
 
-def cmd_validate(file: Path) -> int:
-    from psoas_desktop.core.routine_file import RoutineFileError, build_routines, read_document
-    from psoas_desktop.resources import builtin_routines
-
-    if _special(file):
-        print(f"{file}: cannot be read (not a regular file)", file=sys.stderr)
-        return 1
-    builtin = read_document(builtin_routines())
-    _, library, _ = build_routines(builtin, builtin_routines(), {})
-    try:
-        document = read_document(file)
-        routines, _, _ = build_routines(document, file, library)
-    except RoutineFileError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    print(f"{file}: valid: {validate_summary(routines, document)}")
-    return 0
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def validate_summary(routines: Sequence[Routine], document: dict[str, Any]) -> str:
-    """'1 routine, 3 exercises (3 built-in)': the exercises the file defines or its routines
-    name, each once. The document has passed the schema by now."""
-    own = {item["id"] for item in document.get("exercises", [])}
-    # An inline exercise has an id; a use of one by name ({"exercise": ...}) does not.
-    own |= {item["id"] for data in document.get("routines", [])
-            for item in data["exercises"] if isinstance(item, dict) and "id" in item}
-    named = {exercise.id for routine in routines for exercise in routine.exercises}
-    borrowed = len(named - own)
-    text = f"{plural(len(routines), 'routine')}, {plural(len(named | own), 'exercise')}"
-    return f"{text} ({borrowed} built-in)" if borrowed else text
-
-
 def _share(args: argparse.Namespace, paths: AppPaths) -> int:
     from psoas_desktop import routines_cli
     from psoas_desktop.core.routine_share import Clash
@@ -221,7 +135,7 @@ def _share(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.command == "exercises":
         return routines_cli.cmd_exercises(paths, args.json)
     if args.command == "import":
-        if _special(args.file) or not args.file.is_file():
+        if special_file(args.file) or not args.file.is_file():
             raise UsageError(f"import: no such file: {args.file}")
         clash = Clash.REPLACE if args.replace else Clash.KEEP_BOTH if args.keep_both else None
         return routines_cli.cmd_import(paths, args.file, clash)
@@ -231,8 +145,10 @@ def _share(args: argparse.Namespace, paths: AppPaths) -> int:
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = AppPaths.resolve(args.config_dir, args.data_dir)
+    from psoas_desktop import plan_cli
+
     if args.command == "validate":
-        return cmd_validate(args.file)
+        return plan_cli.cmd_validate(args.file)
     if args.command in ("exercises", "import", "export-routine"):
         return _share(args, paths)
     if args.command == "install-desktop-entry":
@@ -246,9 +162,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     book = load_book(paths, args.routines)
     _warn(book)
     if args.command == "routines":
-        return cmd_routines(book)
+        return plan_cli.cmd_routines(book)
     if args.command == "plan":
-        return cmd_plan(book, args.routine, args.json)
+        return plan_cli.cmd_plan(book, args.routine, args.json)
     if args.command == "figures":
         from psoas_desktop.ui.figure_sheet import run_figures
 

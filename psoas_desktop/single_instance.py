@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import logging
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from psoas_desktop.storage import instance_lock
+
+log = logging.getLogger(__name__)
 
 _CONNECT_MS = 500
 _RAISE = b"raise\n"
@@ -71,7 +73,7 @@ class SingleInstance(QObject):
 
     def _on_message(self) -> None:
         socket = self.sender()
-        if isinstance(socket, QLocalSocket) and socket.readAll().data().startswith(b"raise"):
+        if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(b"raise"):
             self.raiseRequested.emit()
 
     def close(self) -> None:
@@ -85,7 +87,6 @@ def claim(data_dir: Path, parent: QObject | None = None) -> SingleInstance | Non
     name = server_name(data_dir)
     if instance_lock.acquire(data_dir) is False:
         if not ask_running_app_to_raise(name):
-            print(f"psoas-desktop: already running for {data_dir}; switch to its window.",
-                  file=sys.stderr)
+            log.warning("already running for %s; switch to its window.", data_dir)
         return None
     return SingleInstance(name, parent, data_dir)

@@ -55,9 +55,6 @@ class EffectBank(QObject):
     def loaded(self) -> bool:
         return all(e.status() is ClipStatus.READY for e in self._effects.values())
 
-    def statuses(self) -> dict[Cue, ClipStatus]:
-        return {cue: effect.status() for cue, effect in self._effects.items()}
-
     def discard(self) -> None:
         """Stop and let Qt delete the clips once control returns to the event loop."""
         for effect in self._effects.values():

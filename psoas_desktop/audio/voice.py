@@ -6,11 +6,14 @@ stuck, or gone, say() does nothing and the beeps carry the session alone.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+
+log = logging.getLogger(__name__)
 
 ENGINE_VARIABLE = "PSOAS_SPEECH_ENGINE"  # an engine name, or none/off for no voice
 # Sent but not yet acknowledged utterances beyond which the speaker counts as stuck.
@@ -100,6 +103,9 @@ class Voice(QObject):
             return
         if not self._ready or self._sent - self._answered >= MAX_UNANSWERED:
             self.dropped += 1
+            log.info("words not spoken (%s; %d so far): %s",
+                     "speaker not ready" if not self._ready else "speaker behind",
+                     self.dropped, text)
             return
         self._sent += 1
         self._texts[self._sent] = text

@@ -4,20 +4,37 @@ Time is a deadline, not a count: the engine keeps when the current step began (i
 and derives everything else from `clock()`, so late or missed wake-ups cannot make it drift.
 Whoever drives it calls `update()` at `next_wakeup()`; each step starts at the exact moment the
 previous one ended, not at the moment the driver noticed. Events go to subscribers.
+Where the session stands is read in core/session_position.py; what it tells, in
+core/session_events.py.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 
-from psoas_desktop.core.completion import counted_seconds, share_of
+from psoas_desktop.core.completion import counted_seconds
 from psoas_desktop.core.cues import Cue, CueMoment, cue_moments
-from psoas_desktop.core.timeline import Step, Timeline
+from psoas_desktop.core.session_events import (
+    Clock,
+    CueDue,
+    Event,
+    Finished,
+    Listener,
+    Paused,
+    Resumed,
+    State,
+    StepEnded,
+    StepStarted,
+)
+from psoas_desktop.core.session_position import SessionPosition
+from psoas_desktop.core.timeline import Timeline
 
-Clock = Callable[[], float]
+# The events and states live in core/session_events.py; they are named here too, as before.
+__all__ = [
+    "CUE_LATE_LIMIT", "DEFAULT_GAP_LIMIT", "Clock", "CueDue", "Event", "Finished", "Listener",
+    "Paused", "Resumed", "Session", "State", "StepEnded", "StepStarted",
+]
 
 # A driver wakes the engine at least once a second while it runs; a silence far longer than
 # that means the computer slept, and the session pauses instead of skipping what was missed.
@@ -26,58 +43,7 @@ DEFAULT_GAP_LIMIT = 5.0
 CUE_LATE_LIMIT = 0.75
 
 
-class State(StrEnum):
-    READY = "ready"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-
-
-@dataclass(frozen=True)
-class StepStarted:
-    index: int
-    step: Step
-
-
-@dataclass(frozen=True)
-class StepEnded:
-    index: int
-    step: Step
-    active_seconds: float
-    skipped: bool  # left before its time was up (next, jump or finish)
-
-
-@dataclass(frozen=True)
-class CueDue:
-    cue: Cue
-    index: int
-    step: Step
-    count: int | None = None  # the seconds left, for a tick
-    opens_step: bool = False  # the cue that marks the step's start (a voice may speak with it)
-    at: float = 0.0  # the clock time the cue marks (a cue lead hands it over before then)
-
-
-@dataclass(frozen=True)
-class Paused:
-    by_clock_gap: bool  # True when the computer slept, False when the user paused
-
-
-@dataclass(frozen=True)
-class Resumed:
-    pass
-
-
-@dataclass(frozen=True)
-class Finished:
-    completed: bool  # reached the end of the timeline (rather than finishing early)
-    active_seconds: float
-
-
-Event = StepStarted | StepEnded | CueDue | Paused | Resumed | Finished
-Listener = Callable[[Event], None]
-
-
-class Session:
+class Session(SessionPosition):
     def __init__(
         self,
         timeline: Timeline,
@@ -87,87 +53,24 @@ class Session:
     ) -> None:
         """`cue_lead`: seconds each cue is handed over before its moment, so that a sound
         device's fixed latency is spent before the moment rather than after it."""
-        if not timeline.steps:
-            raise ValueError("a session needs at least one step")
-        self.timeline = timeline
-        self._clock = clock
+        super().__init__(timeline, clock)
         self._gap_limit = gap_limit
         self._cue_lead = cue_lead
         self._early: int | None = None  # the step whose start cue already went out early
         self._listeners: list[Listener] = []
-        self.state = State.READY
-        self.index = 0
-        self._offset = 0.0  # seconds of the current step done before `_anchor`
-        self._anchor: float | None = None  # when the current stretch of running began
         self._cues: list[CueMoment] = []
         self._next_cue = 0
-        self._active_before = 0.0  # active seconds of the steps already left
-        self._done: dict[int, float] = {}  # seconds counted per step index (core/completion)
         self._last_seen = clock()
 
     # --- observing -------------------------------------------------------------------------
 
-    def subscribe(self, listener: Listener, first: bool = False) -> None:
-        """Hear every event from now on; `first` puts the listener ahead of those already
-        there (the history: a step is written before a listener that may open a dialog)."""
-        if first:
-            self._listeners.insert(0, listener)
-        else:
-            self._listeners.append(listener)
+    def subscribe(self, listener: Listener) -> None:
+        """Hear every event from now on (core/session_control.py is the one listener)."""
+        self._listeners.append(listener)
 
     def _emit(self, event: Event) -> None:
         for listener in list(self._listeners):
             listener(event)
-
-    @property
-    def step(self) -> Step:
-        return self.timeline.steps[self.index]
-
-    @property
-    def next_step(self) -> Step | None:
-        steps = self.timeline.steps
-        return steps[self.index + 1] if self.index + 1 < len(steps) else None
-
-    def step_elapsed(self, now: float | None = None) -> float:
-        if self._anchor is None:
-            return self._offset
-        now = self._clock() if now is None else now
-        return min(self.step.seconds, self._offset + max(0.0, now - self._anchor))
-
-    def remaining(self, now: float | None = None) -> float:
-        """Seconds left in the current step."""
-        if self.state is State.FINISHED:
-            return 0.0
-        return max(0.0, self.step.seconds - self.step_elapsed(now))
-
-    def display_seconds(self, now: float | None = None) -> int:
-        """The whole seconds a countdown shows: 4.2 s left shows 5, as a kitchen timer does."""
-        return math.ceil(round(self.remaining(now), 6))
-
-    def progress(self, now: float | None = None) -> float:
-        """How far through the current step, 0 to 1."""
-        seconds = self.step.seconds
-        return 1.0 if self.state is State.FINISHED else self.step_elapsed(now) / seconds
-
-    def routine_elapsed(self, now: float | None = None) -> float:
-        """Planned seconds behind the cursor: the steps before it and the part of this one."""
-        if self.state is State.FINISHED:
-            return float(self.timeline.total_seconds)
-        return self.timeline.seconds_before(self.index) + self.step_elapsed(now)
-
-    def active_seconds(self, now: float | None = None) -> float:
-        """Seconds the session has really run, pauses left out."""
-        current = 0.0 if self.state is State.FINISHED else self.step_elapsed(now)
-        return self._active_before + current
-
-    def done_seconds(self) -> dict[int, float]:
-        """Seconds counted for each step ended so far, by step index: its best try, up to its
-        planned length (the rule in core/completion.py)."""
-        return dict(self._done)
-
-    def share_done(self) -> float:
-        """How much of the plan the steps ended so far amount to, 0 to 1."""
-        return share_of(sum(self._done.values()), self.timeline.total_seconds)
 
     # --- driving ---------------------------------------------------------------------------
 
@@ -258,10 +161,8 @@ class Session:
         if self.state not in (State.RUNNING, State.PAUSED):
             return
         now = self._clock()
-        if self.state is State.RUNNING:
-            self.update(now)
-            if self.state is State.FINISHED:
-                return
+        if self.state is State.RUNNING and self._caught_up(now) is State.FINISHED:
+            return
         self._end_step(now, skipped=True)
         self._finish(completed=False)
 
@@ -318,6 +219,11 @@ class Session:
         return max(now, min(candidates))
 
     # --- inside ----------------------------------------------------------------------------
+
+    def _caught_up(self, now: float) -> State:
+        """The state once the session is brought up to `now` (steps may end meanwhile)."""
+        self.update(now)
+        return self.state
 
     def _enter(self, index: int, at: float, announce: bool) -> None:
         previous = self.timeline.steps[index - 1] if index > 0 else None

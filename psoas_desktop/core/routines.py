@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from psoas_desktop.core.durations import duration_text
+
 if TYPE_CHECKING:
     from psoas_desktop.core.poses import Figure
 
@@ -216,7 +218,6 @@ def length_note(routine: Routine, total_seconds: int) -> str:
     """A word when the chosen targets make a session longer than the routine is meant to be."""
     if routine.minutes is None or total_seconds <= routine.minutes.max * 60:
         return ""
-    minutes, seconds = divmod(total_seconds, 60)
-    return (f"These targets make the session {minutes}:{seconds:02d}, past the "
+    return (f"These targets make the session {duration_text(total_seconds)}, past the "
             f"{routine.minutes.min}-{routine.minutes.max} minutes it is meant to take: "
             f"fewer sets or shorter holds bring it back.")

@@ -132,20 +132,22 @@ def exercise_steps(
 ) -> Iterator[Step]:
     target = target.clamped(exercise)
     tempo = tempo or (exercise.tempo.seconds_per_rep if exercise.tempo else Tempo().seconds_per_rep)
-    ident = {"exercise_index": index, "exercise_id": exercise.id}
+    # Every step of the exercise names it; `replace` keeps that while changing the rest.
+    named = Step(StepKind.WORK, 0, exercise_index=index, exercise_id=exercise.id)
     sides = _sides(exercise)
     get_ready = rests.get_ready if first else rests.between_exercises
-    yield Step(StepKind.PREPARE, get_ready, side=sides[0], phase="Get ready", **ident)
+    yield replace(named, kind=StepKind.PREPARE, seconds=get_ready, side=sides[0],
+                  phase="Get ready")
     for set_number in range(1, target.sets + 1):
         for n, side in enumerate(sides):
-            base = Step(StepKind.WORK, 0, side=side, set=set_number, sets=target.sets, **ident)
+            base = replace(named, side=side, set=set_number, sets=target.sets)
             if n > 0:
                 yield replace(base, kind=StepKind.SWITCH, seconds=rests.switch_sides,
                             phase="Switch sides")
             yield from _one_side(exercise, target, rests, base, tempo)
         if set_number < target.sets:
-            yield Step(StepKind.REST, rests.between_sets, side=sides[0], set=set_number,
-                       sets=target.sets, phase="Rest", **ident)
+            yield replace(named, kind=StepKind.REST, seconds=rests.between_sets, side=sides[0],
+                          set=set_number, sets=target.sets, phase="Rest")
 
 
 def build_timeline(

@@ -25,6 +25,7 @@ from PySide6.QtDBus import (
 )
 
 from psoas_desktop import APP_ID, APP_TITLE
+from psoas_desktop.core.durations import duration_text
 
 log = logging.getLogger(__name__)
 PATH = "/org/mpris/MediaPlayer2"
@@ -61,8 +62,7 @@ class MediaControls(Protocol):
 
 
 def _left_text(seconds: int) -> str:
-    minutes, rest = divmod(max(0, seconds), 60)
-    return f"{minutes}:{rest:02d} left" if minutes else f"{rest} s left"
+    return f"{duration_text(seconds)} left" if seconds >= 60 else f"{max(0, seconds)} s left"
 
 
 def metadata(now: NowPlaying) -> dict[str, Any]:

@@ -14,17 +14,11 @@ from datetime import datetime
 from psoas_desktop import APP_NAME
 from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.local_time import local
+from psoas_desktop.core.status_words import status_word
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.paths import AppPaths
 from psoas_desktop.storage.records import SessionRow
 from psoas_desktop.storage.row_reader import BadRow
-
-STATUS_WORDS = {
-    "completed": "completed",
-    "finished_early": "finished early",
-    "interrupted": "interrupted",
-    "running": "running",
-}
 
 
 def format_pain(row: SessionRow) -> str:
@@ -48,7 +42,7 @@ def format_line(row: SessionRow) -> str:
     cells = [
         f"#{row.id:<5}", local_time(row.started_at), f"{row.routine_id:<22}",
         f"{duration_text(row.active_seconds):>7}", f"{round(row.done_fraction * 100):>3}% done",
-        f"{STATUS_WORDS.get(row.outcome, row.outcome):<14}", format_pain(row),
+        f"{status_word(row.outcome):<14}", format_pain(row),
     ]
     return "  ".join(cells).rstrip()
 

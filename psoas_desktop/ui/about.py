@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from psoas_desktop import APP_TITLE, __version__
 
-SHORTCUTS = (
-    ("Space, B or .", "Start, pause or resume"),
-    ("Right, N or Page Down", "Next step"),
-    ("Left, P or Page Up", "Previous step"),
-    ("+", "Ten seconds more for this step"),
-    ("S / E", "Skip the rest of this side / exercise"),
-    ("R", "Repeat the last set"),
-    ("W", "Wait for me at each get-ready, on or off"),
-    ("Enter (in the list)", "Jump to the exercise"),
-    ("F or F11", "Fullscreen on or off"),
-    ("Esc", "Leave fullscreen"),
-    ("M", "Mute or unmute"),
-    ("Ctrl+H", "History"),
-    ("Ctrl+,", "Settings"),
-    ("Ctrl+Q", "Quit"),
-)
+# Keys a widget handles itself, with no action to read them from.
+WIDGET_KEYS = (("Enter (in the exercise list)", "Jump to the exercise"),)
 
 MEDICAL_WARNING = (
     "This app is not medical advice and does not replace a clinician. Stop at once on sharp "
@@ -38,9 +26,21 @@ def about_text() -> str:
             f"{MEDICAL_WARNING}\n\nFree software under the GNU GPL, version 3 or later.")
 
 
-def shortcuts_text() -> str:
-    width = max(len(keys) for keys, _ in SHORTCUTS)
-    return "\n".join(f"{keys.ljust(width)}   {what}" for keys, what in SHORTCUTS)
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action with a key, read from the actions themselves, so
+    the help cannot drift from the keys that work."""
+    rows = []
+    for action in actions:
+        keys = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()]
+        if keys:
+            rows.append((" or ".join(keys), action.text().replace("&", "").rstrip("…")))
+    return rows + list(WIDGET_KEYS)
+
+
+def shortcuts_text(actions: Iterable[QAction]) -> str:
+    rows = shortcut_rows(actions)
+    width = max(len(keys) for keys, _ in rows)
+    return "\n".join(f"{keys.ljust(width)}   {what}" for keys, what in rows)
 
 
 def _plain_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
@@ -56,8 +56,9 @@ def about_box(parent: QWidget | None) -> QMessageBox:
     return _plain_box(parent, f"About {APP_TITLE}", about_text())
 
 
-def shortcuts_box(parent: QWidget | None) -> QMessageBox:
-    box = _plain_box(parent, "Keyboard shortcuts", shortcuts_text())
+def shortcuts_box(window: QWidget) -> QMessageBox:
+    """The keys of the window's actions (menus and fullscreen ones alike)."""
+    box = _plain_box(window, "Keyboard shortcuts", shortcuts_text(window.actions()))
     # The system's fixed-pitch font: "monospace" is an alias only fontconfig knows.
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(box.font().pointSizeF())

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.local_time import local
 from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.core.status_words import status_word
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
 from psoas_desktop.ui.widgets import plain_box
@@ -49,16 +51,12 @@ REFRESH_DELAY_MS = 300
 COLUMNS = ("Date", "Routine", "Length", "Plan done", "Pain before", "Pain after", "Stiffness",
            "Pain: kind, where, when", "Task", "Range of motion", "Status", "Notes")
 NOTES = COLUMNS.index("Notes")
-STATUS_WORDS = {"completed": "completed", "finished_early": "finished early",
-                "interrupted": "interrupted", "running": "running"}
 EMPTY_TEXT = ("<h2>No sessions yet</h2><p>Every session you follow is recorded here as you go: "
               "what you did, for how long, and how your pain and stiffness changed.</p>"
               "<p>Start a routine, and your first session will show up here.</p>")
 
 
-def length_text(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes}:{secs:02d}"
+length_text = duration_text  # the one way lengths read (core/durations.py)
 
 
 def rating_text(value: int | None) -> str:
@@ -134,7 +132,7 @@ class SessionTable(QAbstractTableModel):
             log.details.pain_text(),
             log.details.task_text(),
             log.details.rom_text(),
-            STATUS_WORDS.get(row.outcome, row.outcome),
+            status_word(row.outcome),
             log.notes.replace("\n", " "),
         )
 

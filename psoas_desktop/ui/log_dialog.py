@@ -78,25 +78,6 @@ class RatingScale(QWidget):
         self.set_value(None if value == self._value else value)
 
 
-class PainBefore(QWidget):
-    """'Pain now' before a session, optional; for the start screen. `value()` is 0-10 or None."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Pain now (optional):"))
-        self.scale = RatingScale("Pain before")
-        row.addWidget(self.scale)
-        row.addStretch(1)
-
-    def value(self) -> int | None:
-        return self.scale.value()
-
-    def clear(self) -> None:
-        self.scale.set_value(None)
-
-
 class LogDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, pain_before: int | None = None,
                  task: FunctionalTask | None = None, rom_due: bool = False) -> None:

@@ -11,16 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +27,7 @@ from psoas_desktop.storage.routine_store import RoutineStore
 from psoas_desktop.ui import routine_sharing as sharing
 from psoas_desktop.ui.exercise_form import ExerciseForm
 from psoas_desktop.ui.exercise_library import ExerciseLibrary
+from psoas_desktop.ui.routine_editor_layout import lay_out
 from psoas_desktop.ui.routine_form import RoutineForm
 from psoas_desktop.ui.routine_saving import save_asking
 from psoas_desktop.ui.routine_undo import EditHistory
@@ -58,7 +56,7 @@ class RoutineEditor(QDialog):
         self.status = plain_label("", self, "Status")
         self.status.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
-        self._lay_out()
+        lay_out(self)
         self._connect()
         if opened.error is not None:
             self.status.setText("Your routines file has a problem, so it is shown read-only and "
@@ -67,53 +65,11 @@ class RoutineEditor(QDialog):
         self.refresh()
         self.resize(1200, 720)
 
-    def _button(self, key: str, text: str) -> QPushButton:
+    def add_button(self, key: str, text: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setAutoDefault(False)  # Enter in the name field renames, and presses nothing
         self.buttons[key] = button
         return button
-
-    def _lay_out(self) -> None:
-        left = QWidget(self)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.routines, 1)
-        for key, text in (("new", "&New routine"), ("duplicate", "D&uplicate"),
-                          ("customise", "Make my own &version"), ("delete", "&Delete"),
-                          ("reset", "Reset to &built-in"), ("import", "&Import…"),
-                          ("export", "E&xport…")):
-            column.addWidget(self._button(key, text))
-        right = QWidget(self)
-        side = QVBoxLayout(right)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.library, 1)
-        row = QHBoxLayout()
-        row.addWidget(self._button("add", "&Add to routine"))
-        row.addWidget(self._button("exercise", "New exer&cise…"))
-        side.addLayout(row)
-        split = QSplitter(self)
-        for widget in (left, self.form, right):
-            split.addWidget(widget)
-        split.setSizes([260, 480, 460])
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.addActions([undo, redo])
-        for key, action, able in (("undo", undo, self.undo_stack.canUndoChanged),
-                                  ("redo", redo, self.undo_stack.canRedoChanged)):
-            button = self._button(key, key.capitalize())
-            button.clicked.connect(action.trigger)
-            able.connect(button.setEnabled)
-            button.setEnabled(False)
-            bottom.addWidget(button)
-        bottom.addWidget(self._button("save", "&Save"))
-        bottom.addWidget(self._button("close", "Close"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
-        layout.addLayout(bottom)
 
     def _connect(self) -> None:
         b = self.buttons

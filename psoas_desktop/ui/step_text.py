@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from psoas_desktop.core.durations import countdown_text
 from psoas_desktop.core.routines import Exercise, Routine, WorkKind
 from psoas_desktop.core.timeline import Step, StepKind
 
-
-def clock_text(seconds: int) -> str:
-    """Whole seconds as a countdown shows them: '45', or '1:05' past a minute."""
-    seconds = max(0, int(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else str(seconds)
+clock_text = countdown_text  # the countdown reads lengths as everything else does
 
 
 def phase_text(step: Step, routine: Routine) -> str:

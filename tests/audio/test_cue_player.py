@@ -7,7 +7,6 @@ sound and on one without (QSoundEffect on no device goes to Error; play() does n
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +19,7 @@ from psoas_desktop.audio.player import (
     RETRY_SECONDS,
     SPEECH_LEVEL,
     QtCueSink,
+    is_audible,
     make_cue_sink,
     slider_to_gain,
 )
@@ -49,12 +49,14 @@ def sink(qtbot, clock, voice: FakeVoice, output: Outputs) -> Iterator[QtCueSink]
     sink.close()
 
 
-def test_every_cue_plays_at_once_without_a_device(sink: QtCueSink) -> None:
-    started = time.perf_counter()
+def test_every_cue_returns_at_once_without_a_device(sink: QtCueSink, output: Outputs) -> None:
+    # What would make play() slow with no device: asking for the device, or building clips,
+    # on every call. Neither happens (bench/cue_timing.py measures the time itself).
+    calls = output.calls
     for _ in range(25):
         for cue in Cue:
             sink.play(cue)
-    assert time.perf_counter() - started < 0.2  # 200 calls; each must be far under a frame
+    assert output.calls == calls and sink.bank is None
     assert sink.sound_available() is False
 
 
@@ -66,7 +68,6 @@ def test_the_window_is_told_once_that_cues_are_silent(qtbot, sink: QtCueSink) ->
         sink.play(cue)
     qtbot.wait(100)
     assert heard == [(False, NO_DEVICE)]
-    assert NO_DEVICE == "No audio device: cues are silent" and SOUND_BACK == "Sound is back"
 
 
 def plug_in(qtbot, sink: QtCueSink, output: Outputs, device: QAudioDevice) -> None:
@@ -182,7 +183,10 @@ def test_close_ends_the_voice_and_later_calls_do_nothing(sink: QtCueSink, voice:
     assert output.calls == calls  # no rebuild after close
 
 
-@pytest.mark.skipif(QMediaDevices.defaultAudioOutput().isNull(), reason="no audio device here")
+# PulseAudio with no sink offers its null output ("auto_null"): a device to Qt, but nothing
+# plays there, so it counts as no device, as the sink itself judges.
+@pytest.mark.skipif(not is_audible(QMediaDevices.defaultAudioOutput()),
+                    reason="no audible audio device here")
 def test_with_a_real_device_sound_is_available(qtbot, monkeypatch) -> None:
     monkeypatch.setenv("PSOAS_SPEECH_ENGINE", "none")
     sink = make_cue_sink()

@@ -54,10 +54,13 @@ def test_no_words_with_the_voice_turned_off(qtbot) -> None:
         sink.close()
 
 
-def test_words_before_the_speaker_is_ready_are_dropped_not_queued(voice: Voice) -> None:
+def test_words_before_the_speaker_is_ready_are_dropped_not_queued(voice: Voice, caplog) -> None:
     assert not voice.available()
-    voice.say("Get ready")
+    with caplog.at_level("INFO", logger="psoas_desktop.audio.voice"):
+        voice.say("Get ready")
     assert voice.dropped == 1
+    assert [r.getMessage() for r in caplog.records] == [
+        "words not spoken (speaker not ready; 1 so far): Get ready"]
 
 
 def test_an_unknown_engine_leaves_beeps_alone(qtbot, monkeypatch) -> None:

@@ -31,7 +31,6 @@ def test_a_stuck_speaker_is_reported_and_retried(qtbot, window, tmp_path: Path) 
         qtbot.waitUntil(lambda: voice.problem == NOT_ANSWERING, timeout=10_000)
         assert not voice.available()
         assert label.isVisible() and label.text() == STUCK
-        assert STUCK == "No spoken cues: the speech engine is not answering"
         voice.say("Hold")  # dropped at once, never queued for a speaker that is not there
         assert voice.dropped == 1
 

@@ -16,6 +16,7 @@ from psoas_desktop.storage.history import History
 
 CHILD = textwrap.dedent("""
     import sys
+    from dataclasses import replace
     from pathlib import Path
 
     from psoas_desktop.core.engine import Session, State, StepEnded
@@ -29,13 +30,19 @@ CHILD = textwrap.dedent("""
     book = load_book(builtin_routines(), [])
     routine = book.get(routine_id)
     timeline = build_timeline(routine, rests=book.rests)
+    if stop < 0:
+        # Writing freely: a plan of some 30,000 steps (still under a week), so the child is
+        # writing when the kill comes; a parent slower than all that finds it holding on the
+        # last step, its session still running, never ended before the kill.
+        timeline = replace(timeline, steps=timeline.steps * 400)
+        stop = len(timeline.steps) - 1
     now = [0.0]
     session = Session(timeline, lambda: now[0])
     Recorder(History(path)).attach(session, routine, pain_before=4)
     # Subscribed after the recorder, so a printed index has already been committed.
     session.subscribe(lambda e: isinstance(e, StepEnded) and print(e.index, flush=True))
     session.start()
-    while session.state is State.RUNNING and (stop < 0 or session.index < stop):
+    while session.state is State.RUNNING and session.index < stop:
         now[0] += 1.0  # a fake clock: the child runs as fast as it can write
         session.update()
     print("holding", flush=True)

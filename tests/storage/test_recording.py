@@ -150,5 +150,9 @@ def test_a_session_left_running_is_marked_interrupted_at_the_next_open(
     assert row.status == "interrupted" and len(steps) == 10
     assert row.ended_at == steps[-1].ended_at
     assert row.active_seconds == sum(s.actual_seconds for s in steps)
-    assert all(s.kind != StepKind.PREPARE or s.step_index == 0 for s in steps[:1])
+    # The ten steps ended before the crash, in order, each as the plan had it.
+    assert [s.step_index for s in steps] == list(range(10))
+    assert [(s.kind, s.target_seconds) for s in steps] == [
+        (t.kind.value, t.seconds) for t in timeline.steps[:10]]
+    assert steps[0].kind == StepKind.PREPARE
     reopened.close()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from psoas_desktop.ui.log_dialog import LogAnswer, LogDialog, PainBefore, RatingScale
+from psoas_desktop.ui.log_dialog import LogAnswer, LogDialog, RatingScale
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -64,13 +64,3 @@ def test_ask_returns_none_when_skipped_and_the_answer_when_saved(qtbot) -> None:
     assert LogDialog.ask() is None
     answer_next_dialog(qtbot, Qt.Key.Key_Return, pain=1)
     assert LogDialog.ask() == LogAnswer(1, None, "")
-
-
-def test_pain_before_is_optional(qtbot) -> None:
-    widget = PainBefore()
-    qtbot.addWidget(widget)
-    assert widget.value() is None
-    widget.scale.set_value(4)
-    assert widget.value() == 4
-    widget.clear()
-    assert widget.value() is None

@@ -18,11 +18,25 @@ def test_about_says_plainly_it_is_not_medical_advice(qtbot) -> None:
     assert box.textFormat() is Qt.TextFormat.PlainText
 
 
-def test_shortcuts_help_lists_every_key() -> None:
-    text = shortcuts_text()
-    for keys in ("Space, B or .", "Right, N or Page Down", "Left, P or Page Up", "F or F11", "Esc",
-                 "M", "Ctrl+Q"):
-        assert keys in text
+def test_shortcuts_help_lists_the_keys_the_window_answers(window) -> None:
+    text = shortcuts_text(window.actions())
+    lines = text.splitlines()
+    for keys, what in (("Space or B or .", "Start / Pause"), ("Right or N or PgDown", "Next step"),
+                       ("Left or P or PgUp", "Previous step"), ("F or F11", "Fullscreen"),
+                       ("Esc", "Leave fullscreen"), ("M", "Mute"), ("Ctrl+Q", "Quit"),
+                       ("+ or =", "Ten seconds more"), ("W", "Wait for me at each get-ready")):
+        assert any(line.startswith(keys) and line.endswith(what) for line in lines), (keys, text)
+    assert "Jump to the exercise" in text
+
+
+def test_a_key_given_to_an_action_shows_in_the_help(window) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    extra = QAction("&Stretch more", window)
+    extra.setShortcut(QKeySequence("Ctrl+J"))
+    window.addAction(extra)
+    assert any(line.startswith("Ctrl+J") and line.endswith("Stretch more")
+               for line in shortcuts_text(window.actions()).splitlines())
 
 
 def test_the_window_has_a_title_and_a_settings_dialog(window, qtbot, monkeypatch) -> None:

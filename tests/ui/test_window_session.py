@@ -384,10 +384,11 @@ def test_closing_mid_session_asks_first(window, qtbot) -> None:
     assert ended == [False]
 
 
-def test_window_geometry_is_remembered(window, settings) -> None:
-    window.resize(900, 640)
+def test_window_geometry_is_remembered(window, settings, make_window, sink) -> None:
+    window.resize(730, 520)
     window.close()
-    assert settings.geometry is not None
+    again = make_window(sink)  # the same settings: the next start of the app
+    assert (again.width(), again.height()) == (730, 520)
 
 
 def test_fullscreen_still_says_when_sound_is_missing(window, sink) -> None:
