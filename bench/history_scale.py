@@ -80,8 +80,9 @@ def build_history(path: Path, book: RoutineBook, days: int, seed: int = 3) -> in
                      "felt looser" if rng.random() < 0.1 else ""))
     conn = sqlite3.connect(path)
     with conn:
-        conn.executemany("INSERT INTO sessions (id, routine_id, routine_name, started_at, ended_at,"
-                         " planned_seconds, active_seconds, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sessions)
+        conn.executemany("INSERT INTO sessions (id, routine_id, routine_name, started_at,"
+                     " ended_at, planned_seconds, active_seconds, status)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sessions)
         conn.executemany("INSERT INTO session_targets (session_id, exercise_id, sets, reps,"
                          " hold, effort_steps) VALUES (?, ?, ?, ?, ?, ?)", targets)
         conn.executemany("INSERT INTO log_entries (session_id, pain_before, pain_after,"

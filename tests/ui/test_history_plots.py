@@ -56,8 +56,9 @@ def synthetic_history(path: Path, days: int, today: date = TODAY, seed: int = 5)
                     steps.append((session_id, index, "hold", SLUMPY, side, s, sets, r, reps,
                                   "Hold", hold, hold, 0, to_text(start)))
                     index += 1
-    conn.executemany("INSERT INTO sessions (id, routine_id, routine_name, started_at, ended_at,"
-                         " planned_seconds, active_seconds, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sessions)
+    conn.executemany("INSERT INTO sessions (id, routine_id, routine_name, started_at,"
+                     " ended_at, planned_seconds, active_seconds, status)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sessions)
     conn.executemany("INSERT INTO session_targets (session_id, exercise_id, sets, reps, hold,"
                      " effort_steps) VALUES (?, ?, ?, ?, ?, ?)", targets)
     conn.executemany("INSERT INTO log_entries (session_id, pain_before, pain_after, stiffness,"
