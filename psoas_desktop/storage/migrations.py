@@ -221,7 +221,7 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring `conn` (in autocommit mode) to SCHEMA_VERSION; returns the version it had."""
-    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if found == SCHEMA_VERSION:
         return found
     if found > SCHEMA_VERSION:
