@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from psoas_desktop.core.local_time import local
 from psoas_desktop.core.routines import RoutineBook
+from psoas_desktop.first_paint import after_first_paint
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
 from psoas_desktop.ui.session_table import COLUMNS, NOTES, SessionTable
@@ -174,10 +175,11 @@ class HistoryView(QWidget):
         if self._stale:
             self.refresh()  # the table: no step rows, no pyqtgraph
         if self.plots is None and not self._plots_due:
-            # The plots come once the table has had its turn to paint: a zero timer runs
-            # after the paint events already queued by this show.
+            # The plots come once the table (or the empty page) has painted, from the event
+            # loop's next turn: the sessions show without waiting for pyqtgraph.
             self._plots_due = True
-            QTimer.singleShot(0, self._build_plots)
+            for page in (self.table.viewport(), self.empty):
+                after_first_paint(page, self._build_plots)
 
     def _build_plots(self) -> None:
         """The visible tab's plots now; the training log's when its tab is first shown."""

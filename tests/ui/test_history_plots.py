@@ -150,7 +150,8 @@ def test_the_view_does_not_load_pyqtgraph_until_it_is_shown() -> None:
         "h = History(pathlib.Path(tempfile.mkdtemp()) / 'h.sqlite3')\n"
         "view = HistoryView(h)\n"
         "assert 'pyqtgraph' not in sys.modules, 'loaded before shown'\n"
-        "view.show(); app.processEvents()\n"
+        "view.show(); import time; end = time.time() + 20\n"
+        "while view.plots is None and time.time() < end: app.processEvents()\n"
         "assert 'pyqtgraph' in sys.modules and view.plots is not None\n"
         "print('ok')\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
