@@ -16,7 +16,8 @@ CPU is the process's user + system time over the measured span (all threads); wa
 GUI thread's voluntary context switches (each return from sleeping in the event loop), and
 timer fires are the timeouts of the timers that drive the display.
 
-    uv run python bench/idle_cost.py [--seconds 60] [--warmup 3] [--json FILE]
+    uv run python bench/idle_cost.py [--seconds 60] [--warmup 3] [--only VARIANT ...]
+                                     [--json FILE]
 """
 
 from __future__ import annotations
@@ -110,12 +111,13 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--child", choices=VARIANTS, help=argparse.SUPPRESS)
+    parser.add_argument("--only", nargs="+", choices=VARIANTS, help="run these variants only")
     args = parser.parse_args()
     if args.child:
         print("RESULT " + json.dumps(child(args.child, args.seconds, args.warmup)), flush=True)
         return 0
     results = {}
-    for variant in VARIANTS:
+    for variant in args.only or VARIANTS:
         run = subprocess.run(
             [sys.executable, __file__, "--child", variant, "--seconds", str(args.seconds),
              "--warmup", str(args.warmup)],

@@ -103,6 +103,8 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     first_paint.after_first_paint(window, lambda: _attach_sound(window))
     first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))
     first_paint.after_first_paint(window, lambda: _publish_media_controls(window))
+    # Last: pyqtgraph and numpy, a piece per idle turn, so that Ctrl+H never waits for them.
+    first_paint.after_first_paint(window, lambda: _load_plots_when_idle(window))
     received: list[int] = []
     restore = end_on_signals(window.end_and_close, received, window)
     crashes = crash_dialog.install(window, log_file, lambda: _flush_history(window))
@@ -113,6 +115,20 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
         crashes.restore()
         restore()
     return 128 + received[0] if received else code
+
+
+def _load_plots_when_idle(window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+
+    from psoas_desktop.core.engine import State
+    from psoas_desktop.idle_import import PLOT_MODULES, IdleImports
+
+    def idle() -> bool:
+        session = window.controller.session
+        return session is None or session.state is not State.RUNNING
+
+    # Each queued step holds the chain, so it lives until the last module is in.
+    IdleImports(PLOT_MODULES, idle, lambda ms, step: QTimer.singleShot(ms, step)).start()
 
 
 def _publish_media_controls(window: MainWindow) -> None:

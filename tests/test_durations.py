@@ -8,7 +8,7 @@ from psoas_desktop.core.status_words import status_word
 
 def test_an_hour_reads_the_same_in_the_window_the_countdown_and_the_command_line() -> None:
     from psoas_desktop.storage.history_cli import status_word as cli_status_word
-    from psoas_desktop.ui.history_view import length_text
+    from psoas_desktop.ui.session_table import length_text
     from psoas_desktop.ui.step_text import clock_text
 
     assert duration_text(3700) == "1:01:40"

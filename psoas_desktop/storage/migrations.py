@@ -12,6 +12,9 @@ import sqlite3
 from collections.abc import Callable
 
 from psoas_desktop.storage.schema import (
+    DONE_COLUMNS_V4,
+    DONE_OF,
+    DONE_TRIGGERS_V4,
     LOG_COLUMNS_V3,
     SCHEMA_VERSION,
     TARGET_COLUMNS_V3,
@@ -188,8 +191,27 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE log_entries ADD COLUMN {column}")
 
 
+def create_v3(conn: sqlite3.Connection) -> None:
+    """Version 3 as it was shipped (version 2 and its step up give the same tables)."""
+    create_v2(conn)
+    _v2_to_v3(conn)
+    conn.execute("PRAGMA user_version = 3")
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    """The seconds done and the share of the plan done move onto the session row, worked out
+    once here from the steps already kept (every row stays as it was), then kept true by the
+    triggers on every later write of a step."""
+    for column in DONE_COLUMNS_V4:
+        conn.execute(f"ALTER TABLE sessions ADD COLUMN {column}")
+    conn.execute(f"UPDATE sessions SET done_seconds = {DONE_OF.format(session='sessions.id')}")
+    for trigger in DONE_TRIGGERS_V4:
+        conn.execute(trigger)
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
@@ -199,7 +221,7 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring `conn` (in autocommit mode) to SCHEMA_VERSION; returns the version it had."""
-    found: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if found == SCHEMA_VERSION:
         return found
     if found > SCHEMA_VERSION:

@@ -18,19 +18,11 @@ from psoas_desktop.storage.row_reader import BadRow, RowError, details
 
 __all__ = ["details"]  # export.py reads its CSV's details with it
 
-# Seconds done, by the rule of core/completion.py: each step index counts its best try, up to
-# its planned length (going back and doing a step again records it twice, but it was planned
-# once). A subquery per session walks that session's slice of the steps_by_session index: with
-# ten years of steps (300,000 rows) this takes about two thirds of the time of grouping every
-# step and then every session (bench/history_scale.py).
-_DONE = """
-    (SELECT COALESCE(SUM(done), 0) FROM (
-        SELECT MAX(MAX(0, MIN(actual_seconds, target_seconds))) AS done
-        FROM steps WHERE steps.session_id = s.id GROUP BY step_index))"""
-
-_SESSIONS = f"""
+# The seconds done are kept on the session row (schema version 4, storage/schema.py): listing
+# ten years of sessions reads no step rows.
+_SESSIONS = """
     SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at, s.planned_seconds,
-           s.active_seconds, s.status, {_DONE},
+           s.active_seconds, s.status, s.done_seconds,
            l.pain_before, l.pain_after, l.stiffness, COALESCE(l.notes, ''),
            l.pain_where, l.pain_side, l.pain_kind, l.pain_when, COALESCE(l.task, ''),
            l.task_unit, l.task_value, l.rom_left, l.rom_right, l.rom_unit

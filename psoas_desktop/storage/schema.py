@@ -1,4 +1,4 @@
-"""The history database's current schema (version 3), as SQL a user can read.
+"""The history database's current schema (version 4), as SQL a user can read.
 
 docs/history-schema.md describes every table and column; keep the two in step. Times are UTC
 ISO-8601 text ("2026-11-23T03:45:54Z") so the sqlite3 tool and its date functions read them.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 STATUSES = ("running", "completed", "finished_early", "interrupted")
 LOAD_UNITS = ("kg", "bands", "on_off")
@@ -32,6 +32,42 @@ TARGET_COLUMNS_V3 = (
     "load_unit TEXT CHECK (load_unit IN ('kg', 'bands', 'on_off'))",
 )
 
+# Version 4: what the history table shows of a session, kept on its row so that listing ten
+# years of sessions reads no step rows. `done_seconds` follows the rule of core/completion.py
+# (each step index counts its best try, up to its planned length); the triggers below keep it
+# true on every write of a step, whoever writes it. `done_share` is worked out from it when read.
+DONE_COLUMNS_V4 = (
+    "done_seconds REAL NOT NULL DEFAULT 0",
+    "done_share REAL GENERATED ALWAYS AS (CASE WHEN planned_seconds > 0 THEN"
+    " MAX(0.0, MIN(1.0, done_seconds * 1.0 / planned_seconds)) ELSE 0.0 END) VIRTUAL",
+)
+
+# The seconds done of the session `{session}` (an SQL expression), from its steps.
+DONE_OF = """(SELECT COALESCE(SUM(done), 0) FROM (
+        SELECT MAX(MAX(0, MIN(actual_seconds, target_seconds))) AS done
+        FROM steps WHERE steps.session_id = {session} GROUP BY step_index))"""
+
+
+def _refresh_done(session: str) -> str:
+    return (f"UPDATE sessions SET done_seconds = {DONE_OF.format(session=session)}"
+            f" WHERE id = {session};")
+
+
+# A session has a hundred steps or so: summing them again costs a few index rows per write.
+DONE_TRIGGERS_V4 = (
+    f"""CREATE TRIGGER done_after_step_added AFTER INSERT ON steps BEGIN
+        {_refresh_done("NEW.session_id")}
+    END""",
+    f"""CREATE TRIGGER done_after_step_removed AFTER DELETE ON steps BEGIN
+        {_refresh_done("OLD.session_id")}
+    END""",
+    f"""CREATE TRIGGER done_after_step_changed
+        AFTER UPDATE OF session_id, step_index, target_seconds, actual_seconds ON steps BEGIN
+        {_refresh_done("OLD.session_id")}
+        {_refresh_done("NEW.session_id")}
+    END""",
+)
+
 SESSIONS = """
 CREATE TABLE sessions (
     id INTEGER PRIMARY KEY,
@@ -42,8 +78,8 @@ CREATE TABLE sessions (
     planned_seconds INTEGER NOT NULL,
     active_seconds REAL NOT NULL DEFAULT 0,
     status TEXT NOT NULL DEFAULT 'running'
-        CHECK (status IN ('running', 'completed', 'finished_early', 'interrupted'))
-)"""
+        CHECK (status IN ('running', 'completed', 'finished_early', 'interrupted')),
+    """ + ",\n    ".join(DONE_COLUMNS_V4) + "\n)"
 
 STEPS = """
 CREATE TABLE steps (
@@ -97,5 +133,5 @@ TABLES = (SESSIONS, STEPS, LOG_ENTRIES, SESSION_TARGETS)
 
 def create_current(conn: sqlite3.Connection) -> None:
     """Create the whole current schema on an empty database (inside the caller's transaction)."""
-    for statement in (*TABLES, *INDEXES):
+    for statement in (*TABLES, *INDEXES, *DONE_TRIGGERS_V4):
         conn.execute(statement)

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from psoas_desktop.ui.fit_label import FitLabel
+from psoas_desktop.ui.step_bar import StepBar
 from psoas_desktop.ui.theme import PANEL_TEXT, kind_colour
 
 # Repaints of the step bar per second while a step runs (only the bar, only while running), at
-# most: a long step moves the bar less than a pixel a frame, so it is redrawn once per pixel
-# of growth instead (bench/idle_cost.py: at a steady 20 a second the bar took about 3 x the
-# CPU of the rest of a running session).
-BAR_FPS = 20
+# most; a long step is redrawn once per BAR_STEP_PX of growth instead, which on a wide window
+# is a few times a second (bench/idle_cost.py: at a steady 20 a second the bar took about 3 x
+# the CPU of the rest of a running session). While the window is hidden or minimised it is
+# not redrawn at all.
+BAR_FPS = 10
+BAR_STEP_PX = 3
 BADGE_WIDEST, BADGE_PADDING = "RIGHT", 14  # the side badge's widest word, and its padding
 # Each line's size in units of the panel (a hundredth of its height, or a sixtieth of its width
 # when that is less), its smallest size in pixels, and whether it is bold. What is left of the
@@ -86,42 +89,6 @@ class Digits(QWidget):
         painter.drawText(int((self.width() - width) / 2), int(baseline), self._text)
 
 
-class StepBar(QWidget):
-    """A thick rounded bar that fills as the step goes on."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.fraction = 0.0
-        self.setFixedHeight(18)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Step progress")
-
-    def set_fraction(self, fraction: float) -> None:
-        """Repaints only when the filled part grows or shrinks by a whole pixel."""
-        fraction = max(0.0, min(1.0, fraction))
-        before = self._filled_pixels(self.fraction)
-        self.fraction = fraction
-        if self._filled_pixels(fraction) != before:
-            self.update()
-
-    def _filled_pixels(self, fraction: float) -> int:
-        return -1 if fraction <= 0 else round(self.width() * fraction)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        radius = self.height() / 2
-        track = QColor(PANEL_TEXT)
-        track.setAlphaF(0.28)
-        painter.setBrush(track)
-        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
-        if self.fraction > 0:
-            filled = QRectF(0, 0, max(self.height(), self.width() * self.fraction), self.height())
-            painter.setBrush(PANEL_TEXT)
-            painter.drawRoundedRect(filled, radius, radius)
-
-
 class CountdownPanel(QFrame):
     """Exercise, phase, side and counts above the digits; the step bar and what is next below."""
 
@@ -171,6 +138,7 @@ class CountdownPanel(QFrame):
         layout.addWidget(self.next)
 
         self._progress: Callable[[], float] | None = None
+        self._watched: QWidget | None = None  # the window whose hiding stops the bar
         self._animation = QTimer(self)
         self._animation.setInterval(1000 // BAR_FPS)
         self._animation.timeout.connect(self._animate)
@@ -222,18 +190,47 @@ class CountdownPanel(QFrame):
             return
         interval = 1000 // BAR_FPS
         if seconds:
-            interval = max(interval, min(1000, int(seconds * 1000 / max(self.bar.width(), 1))))
+            per_step = seconds * 1000 * BAR_STEP_PX / max(self.bar.width(), 1)
+            interval = max(interval, min(1000, int(per_step)))
         if self._animation.interval() != interval:
             self._animation.setInterval(interval)
+        self._watch_window()
         if not self._animation.isActive():
-            self._animation.start()
+            self._animation.start()  # its first fire stops it if no one can see the bar
 
     def animating(self) -> bool:
         return self._animation.isActive()
 
+    def _seen(self) -> bool:
+        window = self.window()
+        return self.isVisible() and not window.isMinimized()
+
+    def _resume(self) -> None:
+        """Run the bar's timer while there is progress to show and someone can see it."""
+        if self._progress is None or not self._seen():
+            self._animation.stop()
+        elif not self._animation.isActive():
+            self._animation.start()
+
+    def _watch_window(self) -> None:
+        window = self.window()
+        if window is not self._watched:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.Show,
+                            QEvent.Type.Hide):
+            QTimer.singleShot(0, self, self._resume)  # once the new state has settled
+        return False
+
     def _animate(self) -> None:
-        if self._progress is not None and self.isVisible():
-            self.bar.set_fraction(self._progress())
+        if self._progress is None or not self._seen():
+            self._animation.stop()  # hidden or minimised: started again when shown
+            return
+        self.bar.set_fraction(self._progress())
 
     # --- how it looks -------------------------------------------------------------------------
 

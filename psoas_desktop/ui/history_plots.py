@@ -8,93 +8,28 @@ together; per-week counts are BarGraphItems. Hovering shows the value under the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from psoas_desktop.core.adherence import (
-    Done,
-    WeekTotal,
-    calendar_start,
-    weekly,
-    weeks_met,
-    weeks_on_target,
-)
-from psoas_desktop.core.local_time import local, local_day
+from psoas_desktop.core import history_shapes as shapes
+from psoas_desktop.core.adherence import weeks_met, weeks_on_target
+from psoas_desktop.core.history_shapes import ALL_ROUTINES, WEEK, stamp
+from psoas_desktop.core.local_time import local
 from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
+from psoas_desktop.ui.history_hover import Hover, Series, date_plot
 
-DAY = 86400.0
-WEEK = 7 * DAY
-ALL_ROUTINES = ""
 BLUE, ORANGE, GREEN, PURPLE = "#2563eb", "#ea580c", "#16a34a", "#9333ea"
 
 
-def stamp(day: date) -> float:
-    """Local midnight of `day` as POSIX seconds: what DateAxisItem expects."""
-    return datetime.combine(day, time()).timestamp()
-
-
-class Hover:
-    """Shows the value of the point (or bar) nearest the cursor, as a label beside it."""
-
-    def __init__(self, plot: pg.PlotItem, background: QColor, text: QColor) -> None:
-        self.plot = plot
-        self.series: list[tuple[np.ndarray, np.ndarray, Callable[[int], str]]] = []
-        self.label = pg.TextItem(color=text, fill=pg.mkBrush(background), border=pg.mkPen(text))
-        self.label.setZValue(100)
-        self.marker = pg.ScatterPlotItem(size=11, pen=pg.mkPen(text, width=2), brush=None)
-        self.marker.setZValue(99)
-        for item in (self.label, self.marker):
-            plot.addItem(item, ignoreBounds=True)
-            item.hide()
-        plot.scene().sigMouseMoved.connect(self.moved)
-
-    def set(self, series: list[tuple[np.ndarray, np.ndarray, Callable[[int], str]]]) -> None:
-        self.series = series
-        self.hide()
-
-    def hide(self) -> None:
-        self.label.hide()
-        self.marker.hide()
-
-    def moved(self, pos: QPointF) -> None:
-        box = self.plot.vb
-        if not box.sceneBoundingRect().contains(pos):
-            self.hide()
-            return
-        best: tuple[float, float, float, str] | None = None
-        for xs, ys, describe in self.series:
-            if len(xs) == 0:
-                continue
-            at = box.mapSceneToView(pos)
-            i = int(np.searchsorted(xs, at.x()))
-            for j in (i - 1, i):
-                if 0 <= j < len(xs):
-                    point = box.mapViewToScene(QPointF(xs[j], ys[j]))
-                    dx, dy = abs(point.x() - pos.x()), abs(point.y() - pos.y())
-                    if dx <= 24 and (best is None or (dx, dy) < (best[0], best[1])):
-                        best = (dx, dy, 0.0, describe(j))
-                        spot = (xs[j], ys[j])
-        if best is None:
-            self.hide()
-            return
-        self.label.setText(best[3])
-        # Keep the label inside the plot: left of points on the right half, below points on
-        # the upper half.
-        middle = box.sceneBoundingRect().center()
-        point = box.mapViewToScene(QPointF(*spot))
-        self.label.setAnchor((1 if point.x() > middle.x() else 0,
-                              0 if point.y() < middle.y() else 1))
-        self.label.setPos(*spot)
-        self.marker.setData([spot[0]], [spot[1]])
-        self.label.show()
-        self.marker.show()
+def floats(values: Sequence[float]) -> np.ndarray:
+    return np.asarray(values, dtype=float)
 
 
 class HistoryPlots(QWidget):
@@ -186,20 +121,7 @@ class HistoryPlots(QWidget):
         self.exercise_box.currentIndexChanged.connect(self._show_exercise)
 
     def _plot(self, title: str, units: str) -> pg.PlotItem:
-        widget = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem()},
-                               background=self._bg)
-        widget.setMinimumHeight(120)
-        plot = widget.getPlotItem()
-        plot.setTitle(title, color=self._fg, size="10pt")
-        plot.setMouseEnabled(x=True, y=False)  # time pans and zooms; counts stay put
-        plot.showGrid(x=False, y=True, alpha=0.2)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setTextPen(self._fg)
-            axis.setPen(self._fg)
-        if units:
-            plot.getAxis("left").setWidth(36)
-        return plot
+        return date_plot(self, title, units, self._bg, self._fg)
 
     # --- data --------------------------------------------------------------------------------
 
@@ -207,9 +129,7 @@ class HistoryPlots(QWidget):
         """Show `sessions` (any order); keeps the routine and exercise chosen if still there."""
         self._sessions = sorted(sessions, key=lambda s: s.started_at)
         chosen = self.routine_box.currentData()
-        routines: dict[str, str] = {}
-        for s in reversed(self._sessions):  # most recently used first
-            routines.setdefault(s.routine_id, s.routine_name)
+        routines = shapes.routines_by_recent(self._sessions)
         self.routine_box.blockSignals(True)
         self.routine_box.clear()
         for routine_id, name in routines.items():
@@ -222,10 +142,7 @@ class HistoryPlots(QWidget):
         self._routine_changed()
 
     def _chosen_sessions(self) -> list[SessionRow]:
-        routine_id = self.routine_box.currentData()
-        if not routine_id:
-            return self._sessions
-        return [s for s in self._sessions if s.routine_id == routine_id]
+        return shapes.of_routine(self._sessions, self.routine_box.currentData())
 
     def _routine_changed(self) -> None:
         sessions = self._chosen_sessions()
@@ -236,10 +153,9 @@ class HistoryPlots(QWidget):
         today = self._today()
         for plot in (self.weeks, self.calendar):
             plot.setXRange(stamp(today - timedelta(days=365)), stamp(today) + WEEK, padding=0)
-            if sessions:
-                first = stamp(local_day(sessions[0].started_at))
-                last = stamp(max(today, local_day(sessions[-1].started_at)))
-                plot.setLimits(xMin=first - 8 * WEEK, xMax=last + 8 * WEEK)
+            limits = shapes.x_limits(sessions, today)
+            if limits:
+                plot.setLimits(xMin=limits[0], xMax=limits[1])
 
     def _frequency(self) -> tuple[int, int, str] | None:
         routine_id = self.routine_box.currentData()
@@ -251,17 +167,9 @@ class HistoryPlots(QWidget):
 
     def _show_weeks(self, sessions: list[SessionRow]) -> None:
         today = self._today()
-        # A session counts a week only with half its plan done (core/completion.py); its
-        # minutes count all the same, for they were spent.
-        done = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions
-                if s.counts_for_week]
-        by_week = {w.week: w.sessions for w in weekly(done)}
-        spent = [Done(local_day(s.started_at), s.active_seconds / 60) for s in sessions]
-        weeks = [WeekTotal(w.week, by_week.get(w.week, 0), w.minutes)
-                 for w in weekly(spent, until=today)]
-        xs = np.array([stamp(w.week) + WEEK / 2 for w in weeks])
-        counts = np.array([w.sessions for w in weeks], dtype=float)
-        minutes = np.array([w.minutes for w in weeks])
+        shape = shapes.week_shape(sessions, today)
+        weeks = shape.weeks
+        xs, counts, minutes = floats(shape.xs), floats(shape.counts), floats(shape.minutes)
         self.week_bars.setOpts(x=xs, height=counts, width=WEEK * 0.8)
         self.minute_bars.setOpts(x=xs, height=minutes, width=WEEK * 0.8)
         frequency = self._frequency()
@@ -294,15 +202,14 @@ class HistoryPlots(QWidget):
         self.streak.setText(" · ".join(parts))
 
     def _show_pain(self, sessions: list[SessionRow]) -> None:
-        series = []
+        series: list[Series] = []
         for item, attribute, word in ((self.pain_before, "pain_before", "before"),
                                       (self.pain_after, "pain_after", "after")):
-            rated = [s for s in sessions if getattr(s.log, attribute) is not None]
-            xs = np.array([s.started_at.timestamp() for s in rated])
-            ys = np.array([getattr(s.log, attribute) for s in rated], dtype=float)
+            points = shapes.pain_points(sessions, attribute)
+            xs, ys = floats(points.xs), floats(points.ys)
             item.setData(xs, ys)
 
-            def text(i: int, rated: list[SessionRow] = rated, ys: np.ndarray = ys,
+            def text(i: int, rated: list[shapes.SessionRow] = points.rows, ys: np.ndarray = ys,
                      word: str = word) -> str:
                 return f"{local(rated[i].started_at):%a %d %b %Y}\npain {word}: {ys[i]:.0f}"
 
@@ -310,23 +217,13 @@ class HistoryPlots(QWidget):
         self.hovers[self.pain].set(series)
 
     def _show_calendar(self, sessions: list[SessionRow]) -> None:
-        today = self._today()
-        per_day: dict[date, float] = {}
-        for s in sessions:
-            day = local_day(s.started_at)
-            per_day[day] = per_day.get(day, 0.0) + s.active_seconds / 60
-        start, n_weeks = calendar_start(per_day, today)
-        grid = np.zeros((n_weeks, 7))
-        for day, minutes in per_day.items():
-            offset = (day - start).days
-            grid[offset // 7, offset % 7] = minutes
-        self.days.setImage(grid, levels=(0, max(grid.max(), 1.0)), autoLevels=False)
-        self.days.setRect(QRectF(stamp(start), 0, n_weeks * WEEK, 7))
+        shape = shapes.calendar_shape(sessions, self._today())
+        grid = np.array(shape.grid, dtype=float).reshape(shape.weeks, 7)
+        self.days.setImage(grid, levels=(0, max(grid.max(initial=0), 1.0)), autoLevels=False)
+        self.days.setRect(QRectF(stamp(shape.start), 0, shape.weeks * WEEK, 7))
         # Hover: one invisible point per trained day, at the middle of its cell.
-        days = sorted(per_day)
-        xs = np.array([stamp(d) + DAY / 2 for d in days])
-        ys = np.array([d.weekday() + 0.5 for d in days])
-        self.hovers[self.calendar].set([(xs, ys, lambda i: (
+        days, per_day = shape.days, shape.per_day
+        self.hovers[self.calendar].set([(floats(shape.xs), floats(shape.ys), lambda i: (
             f"{days[i]:%a %d %b %Y}\n{per_day[days[i]]:.0f} min"))])
 
     # --- one exercise's progression ----------------------------------------------------------
@@ -370,9 +267,9 @@ class HistoryPlots(QWidget):
             starts = {s.started_at for s in self._chosen_sessions()}
             results = [r for r in results if r.started_at in starts]
         results = sorted(results, key=lambda r: r.started_at)
-        xs = np.array([r.started_at.timestamp() for r in results])
-        holds = np.array([r.target.hold or 0 for r in results], dtype=float)
-        reps = np.array([r.reps_done for r in results], dtype=float)
+        xs = floats([r.started_at.timestamp() for r in results])
+        holds = floats([r.target.hold or 0 for r in results])
+        reps = floats([r.reps_done for r in results])
         has_hold = any(r.target.hold for r in results)
         self.hold_line.setData(xs if has_hold else [], holds if has_hold else [])
         self.reps_line.setData(xs, reps)
@@ -388,7 +285,7 @@ class HistoryPlots(QWidget):
             return (f"{local(r.started_at):%a %d %b %Y}\n{r.target.sets} sets x "
                     f"{r.target.reps}{hold}\n{r.reps_done} reps done, {done}")
 
-        series = [(xs, reps, text)]
+        series: list[Series] = [(xs, reps, text)]
         if has_hold:
             series.append((xs, holds, text))
         self.hovers[self.exercise].set(series)

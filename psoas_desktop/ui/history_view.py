@@ -1,8 +1,8 @@
 """The history view: a table of sessions (notes editable, delete after asking), the plots below
 it, CSV export, and a friendly page when there is nothing yet.
 
-The plots (and pyqtgraph with them) are built the first time the view is shown, not when it is
-made, so the window can create it cheaply and start-up stays fast.
+The table shows first (it reads no step rows); the plots (and pyqtgraph with them) are built
+just after the view first paints, the training log's only when its tab is first chosen.
 
     view = HistoryView(history, book)   # a tab or a window; refreshes itself on history changes
 """
@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,121 +34,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.local_time import local
 from psoas_desktop.core.routines import RoutineBook
-from psoas_desktop.core.status_words import status_word
+from psoas_desktop.first_paint import after_first_paint
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
+from psoas_desktop.ui.session_table import COLUMNS, NOTES, SessionTable
 from psoas_desktop.ui.widgets import plain_box
+
+__all__ = ["COLUMNS", "NOTES", "HistoryView", "SessionTable"]  # the tests read the table here
 
 if TYPE_CHECKING:
     from psoas_desktop.ui.history_plots import HistoryPlots
     from psoas_desktop.ui.log_plots import LogPlots
 
-Index = QModelIndex | QPersistentModelIndex
 REFRESH_DELAY_MS = 300
-COLUMNS = ("Date", "Routine", "Length", "Plan done", "Pain before", "Pain after", "Stiffness",
-           "Pain: kind, where, when", "Task", "Range of motion", "Status", "Notes")
-NOTES = COLUMNS.index("Notes")
 EMPTY_TEXT = ("<h2>No sessions yet</h2><p>Every session you follow is recorded here as you go: "
               "what you did, for how long, and how your pain and stiffness changed.</p>"
               "<p>Start a routine, and your first session will show up here.</p>")
 
 
-length_text = duration_text  # the one way lengths read (core/durations.py)
-
-
-def rating_text(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
 def _forget(history: History, listener: Callable[[None], None]) -> None:
     with suppress(ValueError):  # already gone
         history.changed.remove(listener)
-
-
-class SessionTable(QAbstractTableModel):
-    """Sessions, newest first; only the notes are editable, and an edit is saved at once."""
-
-    def __init__(self, history: History, on_error: Callable[[str], None]) -> None:
-        super().__init__()
-        self._history = history
-        self._on_error = on_error
-        self.rows: list[SessionRow] = []
-        # Each row's texts, made when first asked for: the view asks for a few rows many times
-        # (painting, sizing columns), and ten years of rows need never be formatted at all.
-        self._texts: dict[int, tuple[str, ...]] = {}
-
-    def set_rows(self, rows: list[SessionRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self._texts = {}
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == NOTES else flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            texts = self._texts.get(index.row())
-            if texts is None:
-                texts = self._texts[index.row()] = self._row_texts(row)
-            return texts[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == NOTES and row.log.notes:
-            return row.log.notes
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 6:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _row_texts(row: SessionRow) -> tuple[str, ...]:
-        log = row.log
-        return (
-            local(row.started_at).strftime("%a %d %b %Y %H:%M"),
-            row.routine_name,
-            length_text(row.active_seconds),
-            f"{round(row.done_fraction * 100)}%",
-            rating_text(log.pain_before),
-            rating_text(log.pain_after),
-            rating_text(log.stiffness),
-            log.details.pain_text(),
-            log.details.task_text(),
-            log.details.rom_text(),
-            status_word(row.outcome),
-            log.notes.replace("\n", " "),
-        )
-
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != NOTES:
-            return False
-        row = self.rows[index.row()]
-        notes = str(value).strip()
-        if notes == row.log.notes:
-            return False
-        try:
-            self._history.set_notes(row.id, notes)
-        except HistoryError as exc:
-            self._on_error(str(exc))
-            return False
-        return True  # the history's change notice reloads the rows
 
 
 class HistoryView(QWidget):
@@ -161,6 +69,9 @@ class HistoryView(QWidget):
         self.plots: HistoryPlots | None = None
         self.log_plots: LogPlots | None = None
         self._stale = True
+        self._plots_due = False
+        self._rows: list[SessionRow] = []
+        self.plot_tabs: QTabWidget | None = None
         self.setWindowTitle("History")
 
         self.model = SessionTable(history, self.show_error)
@@ -261,22 +172,46 @@ class HistoryView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.plots is None:
-            self._build_plots()
         if self._stale:
-            self.refresh()
+            self.refresh()  # the table: no step rows, no pyqtgraph
+        if self.plots is None and not self._plots_due:
+            # The plots come once the table (or the empty page) has painted, from the event
+            # loop's next turn: the sessions show without waiting for pyqtgraph.
+            self._plots_due = True
+            for page in (self.table.viewport(), self.empty):
+                after_first_paint(page, self._build_plots)
 
     def _build_plots(self) -> None:
+        """The visible tab's plots now; the training log's when its tab is first shown."""
+        if self.plots is not None:
+            return
         from psoas_desktop.ui.history_plots import HistoryPlots  # pyqtgraph loads here
-        from psoas_desktop.ui.log_plots import LogPlots
 
         self.plots = HistoryPlots(self.history, self.book)
+        self.plot_tabs = QTabWidget()
+        self.plot_tabs.addTab(self.plots, "Sessions and targets")
+        self.plot_tabs.addTab(QWidget(), "Training log")
+        self.plot_tabs.currentChanged.connect(self._tab_shown)
+        layout = self.plot_area.layout()
+        assert layout is not None  # made with the area
+        layout.addWidget(self.plot_tabs)
+        if self._rows:
+            self.plots.refresh(self._rows)
+
+    def _tab_shown(self, index: int) -> None:
+        tabs = self.plot_tabs
+        if index != 1 or self.log_plots is not None or tabs is None:
+            return
+        from psoas_desktop.ui.log_plots import LogPlots
+
         self.log_plots = LogPlots()
-        tabs = QTabWidget()
-        tabs.addTab(self.plots, "Sessions and targets")
-        tabs.addTab(self.log_plots, "Training log")
-        self.plot_area.layout().addWidget(tabs)
-        self._stale = True
+        tabs.blockSignals(True)
+        tabs.removeTab(1)
+        tabs.insertTab(1, self.log_plots, "Training log")
+        tabs.setCurrentIndex(1)
+        tabs.blockSignals(False)
+        if self._rows:
+            self.log_plots.refresh(self._rows)
 
     def _history_changed(self, _: None = None) -> None:
         if self.isVisible():
@@ -293,6 +228,7 @@ class HistoryView(QWidget):
         else:
             self.empty.setText(EMPTY_TEXT)
         self._stale = False
+        self._rows = rows
         self.model.set_rows(rows)
         self.pages.setCurrentIndex(1 if rows else 0)
         minutes = sum(r.active_seconds for r in rows) / 60

@@ -17,8 +17,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from psoas_desktop.core.adherence import week_of
+from psoas_desktop.core.history_shapes import WEEK, stamp
+from psoas_desktop.core.local_time import local_day
 from psoas_desktop.storage.records import SessionRow
-from psoas_desktop.ui.history_plots import BLUE, GREEN, ORANGE, PURPLE, WEEK, local_day, stamp
+from psoas_desktop.ui.history_plots import BLUE, GREEN, ORANGE, PURPLE
 from psoas_desktop.ui.widgets import plain_label
 
 GAP_BRUSH = (234, 88, 12, 60)  # the gap between the sides, a light orange

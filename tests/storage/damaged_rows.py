@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from psoas_desktop.storage.history import History
+from psoas_desktop.storage.schema import DONE_TRIGGERS_V4
 
 GOOD = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
 
@@ -30,12 +31,19 @@ def loosen(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA legacy_alter_table = ON")
     for table in ("sessions", "steps"):
-        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+        info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+        columns = [row[1] for row in info]
+        # Defaults are kept: a column the app's writes leave out (done_seconds) still gets one.
+        loose = [f"{row[1]}" + (f" DEFAULT {row[4]}" if row[4] is not None else "")
+                 for row in info[1:]]
         conn.execute(f"ALTER TABLE {table} RENAME TO old_{table}")
         conn.execute(f"CREATE TABLE {table} ({columns[0]} INTEGER PRIMARY KEY, "
-                     f"{', '.join(columns[1:])})")
-        conn.execute(f"INSERT INTO {table} SELECT * FROM old_{table}")
+                     f"{', '.join(loose)})")
+        conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)}"
+                     f" FROM old_{table}")
         conn.execute(f"DROP TABLE old_{table}")
+    for trigger in DONE_TRIGGERS_V4:  # dropped with the old steps table
+        conn.execute(trigger)
     conn.commit()
 
 

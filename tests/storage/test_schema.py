@@ -11,12 +11,12 @@ from psoas_desktop.core.routines import Target
 from psoas_desktop.core.training_log import LogDetails, RomUnit, TaskUnit
 from psoas_desktop.storage import migrations
 from psoas_desktop.storage.history import History
-from psoas_desktop.storage.migrations import create_v1, create_v2
+from psoas_desktop.storage.migrations import create_v1, create_v2, create_v3
 from psoas_desktop.storage.schema import SCHEMA_VERSION
 from psoas_desktop.storage.writes import SessionRef
 
 # A creator for every earlier version: adding version N+1 without one fails the test below.
-CREATORS = {1: create_v1, 2: create_v2}
+CREATORS = {1: create_v1, 2: create_v2, 3: create_v3}
 
 
 def shape(path) -> dict[str, object]:
@@ -155,7 +155,7 @@ def test_v2_to_v3_keeps_every_row_and_leaves_the_new_parts_empty(tmp_path) -> No
     assert history.session(1).log.details == details
     history.close()
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 

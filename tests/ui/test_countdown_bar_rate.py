@@ -1,12 +1,13 @@
 """The step bar is redrawn as often as it visibly moves: up to BAR_FPS a second for short steps,
-once per pixel of growth for long ones, and never for a change smaller than a pixel."""
+once per BAR_STEP_PX of growth for long ones, never for a change smaller than a pixel, and not
+at all while the window is hidden or minimised."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
 
-from psoas_desktop.ui.countdown import BAR_FPS, CountdownPanel
+from psoas_desktop.ui.countdown import BAR_FPS, BAR_STEP_PX, CountdownPanel
 
 # The offscreen platform cannot pass a window's size hints on; harmless, and not ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -37,8 +38,8 @@ def test_short_steps_animate_at_full_rate_and_long_ones_per_pixel(qtbot) -> None
     width = panel.bar.width()
     panel.animate_progress(lambda: 0.5, seconds=5)  # 5 s over ~600 px: faster than BAR_FPS
     assert panel._animation.interval() == 1000 // BAR_FPS
-    panel.animate_progress(lambda: 0.5, seconds=120)  # 120 s: a pixel every ~200 ms
-    assert panel._animation.interval() == int(120_000 / width)
+    panel.animate_progress(lambda: 0.5, seconds=120)  # 120 s: a few pixels every ~600 ms
+    assert panel._animation.interval() == int(120_000 * BAR_STEP_PX / width)
     panel.animate_progress(lambda: 0.5, seconds=3600)  # never slower than once a second
     assert panel._animation.interval() == 1000
     panel.animate_progress(lambda: 0.5)  # length unknown: full rate
@@ -64,3 +65,53 @@ def test_the_bar_repaints_only_when_it_moves_a_pixel(qtbot) -> None:
     qtbot.waitUntil(lambda: counter.count == 3)
     bar.set_fraction(1e-6)  # any start shows the rounded end of the fill
     qtbot.waitUntil(lambda: counter.count == 4)
+
+
+def test_no_redraws_while_the_window_is_hidden_or_minimised(qtbot) -> None:
+    panel = panel_with_bar(qtbot)
+    fraction = [0.1]
+
+    def progress() -> float:
+        fraction[0] += 0.05
+        return fraction[0]
+
+    counter = PaintCounter()
+    panel.bar.installEventFilter(counter)
+    panel.animate_progress(progress, seconds=5)
+    qtbot.waitUntil(lambda: counter.count >= 2)
+    panel.showMinimized()
+    qtbot.waitUntil(lambda: not panel.animating())
+    asked, painted = fraction[0], counter.count
+    panel._animation.timeout.emit()  # a fire already queued when it was minimised
+    assert fraction[0] == asked and not panel.animating()
+    panel.showNormal()
+    qtbot.waitUntil(panel.animating)
+    qtbot.waitUntil(lambda: counter.count > painted)
+    panel.hide()
+    qtbot.waitUntil(lambda: not panel.animating())
+    asked = fraction[0]
+    panel._animation.timeout.emit()
+    assert fraction[0] == asked
+    panel.show()
+    qtbot.waitUntil(panel.animating)
+
+
+def test_a_repaint_covers_only_the_strip_that_changed(qtbot) -> None:
+    panel = panel_with_bar(qtbot)
+    bar = panel.bar
+    rects = []
+
+    class Rects(PaintCounter):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                rects.append(event.rect())
+            return False
+
+    bar.set_fraction(0.5)
+    qtbot.wait(20)
+    watcher = Rects()
+    bar.installEventFilter(watcher)
+    bar.set_fraction(0.5 + 4 / bar.width())
+    qtbot.waitUntil(lambda: bool(rects))
+    assert rects[-1].width() < bar.width() / 4
+    assert rects[-1].contains(round(bar.width() * 0.5) + 2, bar.height() // 2)

@@ -37,6 +37,7 @@ def test_the_view_draws_every_good_row_and_names_the_rest(qtbot, tmp_path, book,
         assert f"{len(bad)} damaged row" in summary
     else:
         assert "damaged" not in summary
+    qtbot.waitUntil(lambda: view.plots is not None)  # built just after the table has painted
     image = view.plots.days.image
     assert image is not None and image.sum() > 0
     history.close()

@@ -56,7 +56,9 @@ def synthetic_history(path: Path, days: int, today: date = TODAY, seed: int = 5)
                     steps.append((session_id, index, "hold", SLUMPY, side, s, sets, r, reps,
                                   "Hold", hold, hold, 0, to_text(start)))
                     index += 1
-    conn.executemany("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sessions)
+    conn.executemany("INSERT INTO sessions (id, routine_id, routine_name, started_at,"
+                     " ended_at, planned_seconds, active_seconds, status)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sessions)
     conn.executemany("INSERT INTO session_targets (session_id, exercise_id, sets, reps, hold,"
                      " effort_steps) VALUES (?, ?, ?, ?, ?, ?)", targets)
     conn.executemany("INSERT INTO log_entries (session_id, pain_before, pain_after, stiffness,"
@@ -148,7 +150,8 @@ def test_the_view_does_not_load_pyqtgraph_until_it_is_shown() -> None:
         "h = History(pathlib.Path(tempfile.mkdtemp()) / 'h.sqlite3')\n"
         "view = HistoryView(h)\n"
         "assert 'pyqtgraph' not in sys.modules, 'loaded before shown'\n"
-        "view.show(); app.processEvents()\n"
+        "view.show(); import time; end = time.time() + 20\n"
+        "while view.plots is None and time.time() < end: app.processEvents()\n"
         "assert 'pyqtgraph' in sys.modules and view.plots is not None\n"
         "print('ok')\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -71,6 +71,7 @@ def test_the_table_shows_each_session(view, history, book, clock, qtbot) -> None
     assert (cell(view, 0, "Pain before"), cell(view, 0, "Pain after")) == ("4", "2")
     assert cell(view, 0, "Notes") == "hips looser"
     assert "1 session," in view.summary.text()
+    qtbot.waitUntil(lambda: view.plots is not None)  # built just after the table has painted
     assert view.plots is not None and len(view.plots.week_bars.opts["x"]) >= 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from psoas_desktop.platform.qt_timer import QtWakeTimer
@@ -24,3 +25,39 @@ def test_one_precise_single_shot_timer(qtbot) -> None:
     timer.start(0)
     qtbot.waitUntil(lambda: fired == [True])
     assert armed_ms(timer) is None  # single shot: nothing armed after it fired
+
+
+def test_it_learns_how_late_it_fires_and_arms_that_much_early(qtbot) -> None:
+    now = [100.0]
+    slept: list[float] = []
+    fired: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    timer = QtWakeTimer(lambda: fired.append(now[0]), clock=lambda: now[0], sleep=sleep)
+    for _ in range(20):  # Qt fires 3 ms after the time it was armed for, each time
+        timer.start(1000)
+        now[0] += (armed_ms(timer) or 0) / 1000 + 0.003
+        timer.qtimer.timeout.emit()
+    assert 0.0025 < timer.lead <= 0.003
+    started = now[0]
+    timer.start(1000)
+    assert armed_ms(timer) == 998  # 2 whole ms early, never more than it was late
+    now[0] += 0.998 + 0.0005  # fires half a millisecond late: 1.5 ms before the moment asked
+    timer.qtimer.timeout.emit()
+    assert slept[-1] == pytest.approx(0.0015)
+    assert fired[-1] == pytest.approx(started + 1.0)  # on the moment asked for, not before
+    assert all(s <= 0.004 for s in slept)
+
+
+def test_a_timer_that_fires_late_is_not_slept_on_further(qtbot) -> None:
+    now = [0.0]
+    timer = QtWakeTimer(lambda: None, clock=lambda: now[0], sleep=lambda s: pytest.fail())
+    timer.start(10)
+    now[0] += 0.5  # very late (a busy machine): the lead grows by at most MAX_LEAD
+    timer.qtimer.timeout.emit()
+    from psoas_desktop.platform.qt_timer import MAX_LEAD, SMOOTHING
+
+    assert timer.lead == pytest.approx(SMOOTHING * MAX_LEAD)
