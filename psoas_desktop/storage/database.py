@@ -15,7 +15,7 @@ from pathlib import Path
 from psoas_desktop.storage.faults import is_corruption
 from psoas_desktop.storage.migrations import (
     ForeignDatabaseError,
-    NewerSchemaError,
+    known_version,
     migrate,
 )
 from psoas_desktop.storage.owner_only import FILE_MODE, create_file, make_folder
@@ -82,18 +82,6 @@ def read_only_connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
                                isolation_level=None)
 
 
-def refuse_strangers(conn: sqlite3.Connection) -> None:
-    """A history of a newer version, or another program's database, is refused before anything
-    is written to it (not even its journal mode or permissions): it stays exactly as found."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(f"it was written by a newer Psoas Desktop (schema {version}; "
-                               f"this one knows {SCHEMA_VERSION})")
-    tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
-    if version == 0 and tables[0]:
-        raise ForeignDatabaseError("it holds tables that are not a Psoas Desktop history")
-
-
 def prepare(conn: sqlite3.Connection, path: Path | None = None) -> None:
     """Settings, a health check and migrations; raises CorruptDatabase for a damaged file.
     With `path`, the file is made owner-only once it is known to be a history."""
@@ -102,7 +90,7 @@ def prepare(conn: sqlite3.Connection, path: Path | None = None) -> None:
         verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
         if verdict != "ok":
             raise CorruptDatabase(verdict)
-        refuse_strangers(conn)
+        known_version(conn)  # before anything is written, even the journal mode
         if path is not None:
             os.chmod(path, 0o600)  # the log is health data
         conn.execute("PRAGMA journal_mode = WAL")
@@ -147,8 +135,7 @@ def open_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
         verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
         if verdict != "ok":
             raise CorruptDatabase(verdict)
-        refuse_strangers(conn)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = known_version(conn)
         if version != SCHEMA_VERSION:
             raise sqlite3.OperationalError(
                 f"it has schema {version} and cannot be upgraded while it is read-only")

@@ -214,27 +214,33 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
-def _has_tables(conn: sqlite3.Connection) -> bool:
-    row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
-    return bool(row[0])
-
-
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring `conn` (in autocommit mode) to SCHEMA_VERSION; returns the version it had."""
+def known_version(conn: sqlite3.Connection) -> int:
+    """The schema version of a Psoas Desktop history (0 for an empty file). A newer history, or
+    another program's database, raises: both are left exactly as found."""
     found = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if found == SCHEMA_VERSION:
-        return found
     if found > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"it was written by a newer Psoas Desktop (schema {found}; this one knows "
             f"{SCHEMA_VERSION})")
+    if found == 0:
+        row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+        if row[0]:
+            raise ForeignDatabaseError("it holds tables that are not a Psoas Desktop history")
+    return found
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring `conn` (in autocommit mode) to SCHEMA_VERSION; returns the version it had."""
+    found = known_version(conn)
+    if found == SCHEMA_VERSION:
+        return found
     # foreign_keys cannot change inside a transaction, and table rebuilds need it off.
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if found == 0 and _has_tables(conn):
-                raise ForeignDatabaseError("it holds tables that are not a Psoas Desktop history")
+            # Asked again under the write lock: another process may have written meanwhile.
+            found = known_version(conn)
             if found == 0:
                 create_current(conn)
             else:
