@@ -98,3 +98,14 @@ def test_the_import_walk_sees_every_way_of_reaching_up() -> None:
     assert {name for name in imported_names(source) if above_core(name)} >= {
         "psoas_desktop.ui.countdown", "psoas_desktop.platform", "psoas_desktop.audio.player",
         "psoas_desktop.desktop"}
+
+
+MODULE_LINES = 300  # one job a file: past this, a module is doing two
+
+
+def test_no_module_outgrows_one_job() -> None:
+    sources = sorted(PACKAGE.rglob("*.py"))
+    assert len(sources) > 100  # the walk found the package
+    long = {str(path.relative_to(PACKAGE)): count for path in sources
+            if (count := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES}
+    assert long == {}

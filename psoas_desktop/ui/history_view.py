@@ -18,17 +18,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,7 +36,7 @@ from psoas_desktop.core.routines import RoutineBook
 from psoas_desktop.first_paint import after_first_paint
 from psoas_desktop.storage.history import History, HistoryError
 from psoas_desktop.storage.records import SessionRow
-from psoas_desktop.ui.session_table import COLUMNS, NOTES, SessionTable
+from psoas_desktop.ui.session_table import COLUMNS, NOTES, SessionTable, sessions_view
 from psoas_desktop.ui.widgets import plain_box
 
 __all__ = ["COLUMNS", "NOTES", "HistoryView", "SessionTable"]  # the tests read the table here
@@ -75,19 +72,7 @@ class HistoryView(QWidget):
         self.setWindowTitle("History")
 
         self.model = SessionTable(history, self.show_error)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(60)  # measure some rows, not ten years of them
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Sessions")
+        self.table = sessions_view(self.model)
 
         self.export_button = QPushButton("Export CSV…")
         self.report_weeks = QSpinBox()

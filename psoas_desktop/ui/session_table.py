@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from psoas_desktop.core.durations import duration_text
 from psoas_desktop.core.local_time import local
@@ -105,3 +106,21 @@ class SessionTable(QAbstractTableModel):
             self._on_error(str(exc))
             return False
         return True  # the history's change notice reloads the rows
+
+
+def sessions_view(model: SessionTable) -> QTableView:
+    """The table for `model`: one row selected at a time, notes edited in place."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(60)  # measure some rows, not ten years of them
+    header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+    table.setAccessibleName("Sessions")
+    return table
