@@ -86,7 +86,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     identify(app)
     app.setStyle("Fusion")  # one look everywhere; the theme palettes are made for it
 
-    instance = claim(paths.data_dir, app)
+    instance = claim(paths.data_dir, app, listen=False)  # listens once the window is up
     if instance is None:  # already running: that window was asked to come forward
         return 0
     paths.config_dir.mkdir(parents=True, exist_ok=True)
@@ -99,6 +99,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     instance.raiseRequested.connect(window.bring_forward)
     show_routine_problems(window, book.problems, paths.config_dir)
     first_paint.watch(window)
+    first_paint.after_first_paint(window, instance.listen)  # QtNetwork: after the paint
     # Sound (QtMultimedia, speech) and the history (SQLite) load once the window has painted.
     first_paint.after_first_paint(window, lambda: _attach_sound(window))
     first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))
