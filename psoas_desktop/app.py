@@ -100,6 +100,8 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     show_routine_problems(window, book.problems, paths.config_dir)
     first_paint.watch(window)
     first_paint.after_first_paint(window, instance.listen)  # QtNetwork: after the paint
+    # The countdown page, which the start page does not show, in the next idle turn.
+    first_paint.after_first_paint(window, window.binding.session_page)
     # Sound (QtMultimedia, speech) and the history (SQLite) load once the window has painted.
     first_paint.after_first_paint(window, lambda: _attach_sound(window))
     first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))
