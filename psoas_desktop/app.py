@@ -74,7 +74,6 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from psoas_desktop.single_instance import claim
     from psoas_desktop.ui import crash_dialog
     from psoas_desktop.ui.main_window import MainWindow
-    from psoas_desktop.ui.routine_problem import show_routine_problems
     from psoas_desktop.ui.theme import SystemScheme, apply_theme
 
     # Settings, folders and logs say when someone trains: owner-only whatever the umask
@@ -97,7 +96,10 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     window.setWindowTitle(APP_TITLE)
     _add_routine_editing(window, book, paths)
     instance.raiseRequested.connect(window.bring_forward)
-    show_routine_problems(window, book.problems, paths.config_dir)
+    if book.problems:  # the banner's module only when there is something to say
+        from psoas_desktop.ui.routine_problem import show_routine_problems
+
+        show_routine_problems(window, book.problems, paths.config_dir)
     first_paint.watch(window)
     first_paint.after_first_paint(window, instance.listen)  # QtNetwork: after the paint
     # The countdown page, which the start page does not show, in the next idle turn.

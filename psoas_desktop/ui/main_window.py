@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayou
 from psoas_desktop import APP_TITLE
 from psoas_desktop.audio.sink import CueSink, RecordingCueSink
 from psoas_desktop.core.engine import Session
-from psoas_desktop.core.programme import TodayPlan
 from psoas_desktop.core.routines import Routine, RoutineBook, Target
 from psoas_desktop.core.session_control import SessionController
 from psoas_desktop.core.wake_timer import MakeTimer
@@ -41,6 +40,7 @@ from psoas_desktop.ui.widgets import resize_to_fit
 from psoas_desktop.ui.window_binding import SESSION_PAGE, START_PAGE, WindowBinding
 
 if TYPE_CHECKING:
+    from psoas_desktop.core.programme import TodayPlan
     from psoas_desktop.ui.countdown import CountdownPanel
     from psoas_desktop.ui.guide_panel import GuidePanel
     from psoas_desktop.ui.session_page import SessionPage
