@@ -74,7 +74,6 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     from psoas_desktop.single_instance import claim
     from psoas_desktop.ui import crash_dialog
     from psoas_desktop.ui.main_window import MainWindow
-    from psoas_desktop.ui.routine_problem import show_routine_problems
     from psoas_desktop.ui.theme import SystemScheme, apply_theme
 
     # Settings, folders and logs say when someone trains: owner-only whatever the umask
@@ -86,7 +85,7 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     identify(app)
     app.setStyle("Fusion")  # one look everywhere; the theme palettes are made for it
 
-    instance = claim(paths.data_dir, app)
+    instance = claim(paths.data_dir, app, listen=False)  # listens once the window is up
     if instance is None:  # already running: that window was asked to come forward
         return 0
     paths.config_dir.mkdir(parents=True, exist_ok=True)
@@ -97,8 +96,14 @@ def run_app(book: RoutineBook, paths: AppPaths) -> int:
     window.setWindowTitle(APP_TITLE)
     _add_routine_editing(window, book, paths)
     instance.raiseRequested.connect(window.bring_forward)
-    show_routine_problems(window, book.problems, paths.config_dir)
+    if book.problems:  # the banner's module only when there is something to say
+        from psoas_desktop.ui.routine_problem import show_routine_problems
+
+        show_routine_problems(window, book.problems, paths.config_dir)
     first_paint.watch(window)
+    first_paint.after_first_paint(window, instance.listen)  # QtNetwork: after the paint
+    # The countdown page, which the start page does not show, in the next idle turn.
+    first_paint.after_first_paint(window, window.binding.session_page)
     # Sound (QtMultimedia, speech) and the history (SQLite) load once the window has painted.
     first_paint.after_first_paint(window, lambda: _attach_sound(window))
     first_paint.after_first_paint(window, lambda: _link_history(window, book, paths))

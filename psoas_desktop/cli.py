@@ -145,8 +145,8 @@ def _share(args: argparse.Namespace, paths: AppPaths) -> int:
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = AppPaths.resolve(args.config_dir, args.data_dir)
-    from psoas_desktop import plan_cli
-
+    if args.command in ("validate", "routines", "plan"):  # not imported for the window
+        from psoas_desktop import plan_cli
     if args.command == "validate":
         return plan_cli.cmd_validate(args.file)
     if args.command in ("exercises", "import", "export-routine"):

@@ -15,7 +15,7 @@ ENV = "PSOAS_EXIT_AFTER_FIRST_PAINT"
 
 
 class _FirstPaint(QObject):
-    def __init__(self, widget: QWidget, callback: Callable[[], None], at_once: bool) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], object], at_once: bool) -> None:
         super().__init__(widget)
         self._widget = widget
         self._callback = callback
@@ -32,7 +32,7 @@ class _FirstPaint(QObject):
         return False
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Run `callback` from the event loop once `widget` has first painted."""
     widget.installEventFilter(_FirstPaint(widget, callback, at_once=False))
 

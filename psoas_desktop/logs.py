@@ -7,7 +7,6 @@ default), so importing a module never writes a file.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -15,6 +14,44 @@ LOG_FILE = "psoas-desktop.log"
 MAX_BYTES = 512 * 1024
 BACKUPS = 3
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class RotatingFile(logging.FileHandler):
+    """Appends to `path`; a record that would take it past `max_bytes` first moves it to
+    path.1 (path.1 to path.2 and so on, the oldest of `backups` dropped). What
+    logging.handlers.RotatingFileHandler does, without that module's imports (socket, pickle,
+    queue: milliseconds and megabytes at every start)."""
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(self.format(record)):
+                self._rotate()
+        except Exception:  # as logging does: a failing handler never breaks the app
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, text: str) -> bool:
+        try:
+            size = os.path.getsize(self.baseFilename)
+        except OSError:
+            return False  # not there yet
+        return size > 0 and size + len(text.encode("utf-8")) + 1 > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # reopened by emit (delay)
+        for n in range(self.backups - 1, 0, -1):
+            older = f"{self.baseFilename}.{n}"
+            if os.path.exists(older):
+                os.replace(older, f"{self.baseFilename}.{n + 1}")
+        os.replace(self.baseFilename, f"{self.baseFilename}.1")
 
 
 def log_dir(data_dir: Path) -> Path:
@@ -43,8 +80,7 @@ def setup(data_dir: Path | None, level: int = logging.INFO) -> Path | None:
     path = folder / LOG_FILE
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        handler = RotatingFile(path, MAX_BYTES, BACKUPS)
         os.chmod(folder, 0o700)
     except OSError as exc:
         root.warning("no log file in %s: %s", folder, exc)

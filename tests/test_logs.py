@@ -38,3 +38,17 @@ def test_setup_on_a_file_where_the_folder_should_be(tmp_path: Path) -> None:
     assert logs.setup(tmp_path) is None
     assert len(logging.getLogger("psoas_desktop").handlers) == 1
     logs.setup(None)
+
+
+def test_a_full_log_moves_aside_and_the_oldest_backup_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "app.log"
+    handler = logs.RotatingFile(path, max_bytes=100, backups=2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    record = logging.getLogger("psoas_desktop.test")
+    try:
+        for n in range(7):  # 40 bytes a line: two lines to a file
+            handler.emit(record.makeRecord("t", logging.INFO, "f", 1, f"{n:<39}", (), None))
+    finally:
+        handler.close()
+    lines = {p.name: p.read_text(encoding="utf-8").split() for p in tmp_path.iterdir()}
+    assert lines == {"app.log": ["6"], "app.log.1": ["4", "5"], "app.log.2": ["2", "3"]}

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psoas_desktop.platform.screensaver import (
     CALL_TIMEOUT_MS,
@@ -25,6 +24,9 @@ from psoas_desktop.platform.screensaver import (
     open_private,
     private_connection_name,
 )
+
+if TYPE_CHECKING:
+    import subprocess  # macOS only: imported when the tool is started
 
 log = logging.getLogger(__name__)
 PORTAL = "org.freedesktop.portal.Desktop"
@@ -152,6 +154,8 @@ class MacInhibitor:
     def inhibit(self, reason: str) -> None:
         if self._process is not None:
             return
+        import subprocess
+
         try:
             self._process = subprocess.Popen([self._tool, "-d", "-i", "-w", str(os.getpid())])
         except OSError as exc:

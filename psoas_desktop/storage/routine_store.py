@@ -9,11 +9,9 @@ the new one. Every file written is owner-only (0600), whatever the umask.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +47,8 @@ class RoutineConflict(RoutineSaveError):
 
 
 def fingerprint(data: bytes | None) -> str | None:
+    import hashlib  # OpenSSL's, megabytes: only once a file is opened, never at start-up
+
     return None if data is None else hashlib.sha256(data).hexdigest()
 
 
@@ -73,7 +73,7 @@ def _fsync_folder(folder: Path) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` by `data` in one step; owner-only; the folder entry made durable."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY)
     try:
         os.fchmod(fd, OWNER_ONLY)  # os.open's mode passes through the umask; this does not

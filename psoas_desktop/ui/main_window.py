@@ -9,21 +9,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from psoas_desktop import APP_TITLE
 from psoas_desktop.audio.sink import CueSink, RecordingCueSink
 from psoas_desktop.core.engine import Session
-from psoas_desktop.core.programme import TodayPlan
 from psoas_desktop.core.routines import Routine, RoutineBook, Target
 from psoas_desktop.core.session_control import SessionController
 from psoas_desktop.core.wake_timer import MakeTimer
@@ -37,7 +31,6 @@ from psoas_desktop.ui.controls import Controls
 from psoas_desktop.ui.exercise_list import ExerciseList
 from psoas_desktop.ui.routine_progress import RoutineProgress
 from psoas_desktop.ui.session_moves import SessionMoves
-from psoas_desktop.ui.session_page import SessionPage
 from psoas_desktop.ui.session_signals import SessionSignals
 from psoas_desktop.ui.start_panel import StartPanel
 from psoas_desktop.ui.status_line import StatusLine
@@ -45,6 +38,12 @@ from psoas_desktop.ui.today_banner import banner_of
 from psoas_desktop.ui.voice_status import NoVoiceYet, VoiceHelp
 from psoas_desktop.ui.widgets import resize_to_fit
 from psoas_desktop.ui.window_binding import SESSION_PAGE, START_PAGE, WindowBinding
+
+if TYPE_CHECKING:
+    from psoas_desktop.core.programme import TodayPlan
+    from psoas_desktop.ui.countdown import CountdownPanel
+    from psoas_desktop.ui.guide_panel import GuidePanel
+    from psoas_desktop.ui.session_page import SessionPage
 
 __all__ = ["SESSION_PAGE", "START_PAGE", "MainWindow"]
 
@@ -78,11 +77,6 @@ class MainWindow(QMainWindow):
         self.start_panel = StartPanel(self)
         self.plan_banner = banner_of(self.start_panel)  # today's plan, from the history
         self.exercise_list = ExerciseList(self)
-        self.session_page = SessionPage(self)
-        self.countdown = self.session_page.countdown
-        self.guide = self.session_page.guide
-        for figure in (self.session_page.figure, self.session_page.guide_figure):
-            figure.bind(settings)
         self.progress = RoutineProgress(self)
         self.controls = Controls(self)
         self.status_line = StatusLine(self.statusBar())
@@ -90,7 +84,6 @@ class MainWindow(QMainWindow):
         self.binding = WindowBinding(self)
         self.moves = SessionMoves(self)
 
-        self.guide.set_expanded(settings.guide_expanded)
         self.controls.set_volume(settings.volume)
         self.binding.show_muted(settings.muted)
         self.set_cue_sink(self.sink)
@@ -105,8 +98,7 @@ class MainWindow(QMainWindow):
 
     def _lay_out(self) -> None:
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start_panel)
-        self.stack.addWidget(self.session_page)
+        self.stack.addWidget(self.start_panel)  # the session page joins it when first needed
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(6, 0, 6, 6)
@@ -135,6 +127,19 @@ class MainWindow(QMainWindow):
         sink.sound.changed.add(self.status_line.tell_sound)
 
     # --- the public face ----------------------------------------------------------------------
+
+    @property
+    def session_page(self) -> SessionPage:
+        """Built when first needed: off the start-up path (window_binding.py)."""
+        return self.binding.session_page()
+
+    @property
+    def countdown(self) -> CountdownPanel:
+        return self.session_page.countdown
+
+    @property
+    def guide(self) -> GuidePanel:
+        return self.session_page.guide
 
     @property
     def session(self) -> Session | None:

@@ -1,6 +1,7 @@
 """The Routines menu of the main window: the editor, the exercise library, import and export,
 and a routines file dropped on the window. After each save the window's routines are loaded
-again, so the start page shows what was saved.
+again, so the start page shows what was saved. The editor, the library and the sharing boxes
+are imported when first opened: the menu alone is on the start-up path.
 """
 
 from __future__ import annotations
@@ -16,18 +17,14 @@ from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout
 
 from psoas_desktop.core.routine_doc import RoutineDoc
 from psoas_desktop.core.routine_file import load_book
-from psoas_desktop.core.routine_share import apply_import
 from psoas_desktop.core.routines import Target
 from psoas_desktop.resources import builtin_routines
 from psoas_desktop.storage.paths import AppPaths
 from psoas_desktop.storage.routine_store import RoutineStore
-from psoas_desktop.ui import routine_sharing as sharing
-from psoas_desktop.ui.exercise_library import ExerciseLibrary
-from psoas_desktop.ui.routine_editor import RoutineEditor
-from psoas_desktop.ui.routine_saving import save_asking
 
 if TYPE_CHECKING:
     from psoas_desktop.ui.main_window import MainWindow
+    from psoas_desktop.ui.routine_editor import RoutineEditor
 
 STATUS_MS = 10_000  # how long the status line tells of an import or export
 
@@ -74,6 +71,8 @@ class RoutineEditing(QObject):
 
     def open_editor(self) -> RoutineEditor:
         """The editor, open and not modal, so tests and the user can keep the window in view."""
+        from psoas_desktop.ui.routine_editor import RoutineEditor
+
         self._remember()
         if self.editor is None or not self.editor.isVisible():
             self.editor = RoutineEditor(self.store, self.reload, self.window)
@@ -85,6 +84,8 @@ class RoutineEditing(QObject):
         return self.editor
 
     def open_library(self) -> QDialog:
+        from psoas_desktop.ui.exercise_library import ExerciseLibrary
+
         dialog = QDialog(self.window)
         dialog.setWindowTitle("Exercise library")
         library = ExerciseLibrary(dialog)
@@ -98,6 +99,10 @@ class RoutineEditing(QObject):
 
     def import_file(self, path: Path | None = None) -> list[str]:
         """Import into the user's file and save at once, asking on any clash."""
+        from psoas_desktop.core.routine_share import apply_import
+        from psoas_desktop.ui import routine_sharing as sharing
+        from psoas_desktop.ui.routine_saving import save_asking
+
         if self.editor is not None and self.editor.isVisible():
             return self.editor.import_file(path)  # one document being edited at a time
         self._remember()
@@ -122,6 +127,8 @@ class RoutineEditing(QObject):
         return ids
 
     def export_chosen(self, path: Path | None = None) -> Path | None:
+        from psoas_desktop.ui import routine_sharing as sharing
+
         routine = self.window.controller.routine
         opened = self.store.open()
         if routine is None:

@@ -9,10 +9,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from psoas_desktop.core.programme import TodayPlan
 from psoas_desktop.ui.widgets import plain_label
 
 if TYPE_CHECKING:
+    from psoas_desktop.core.programme import TodayPlan  # the plan comes with the history
     from psoas_desktop.ui.start_panel import StartPanel
 
 

@@ -18,6 +18,7 @@ from psoas_desktop.ui.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
     from psoas_desktop.ui.main_window import MainWindow
+    from psoas_desktop.ui.session_page import SessionPage
 
 START_PAGE, SESSION_PAGE = 0, 1
 
@@ -27,6 +28,7 @@ class WindowBinding(QObject):
         super().__init__(window)
         self._window = window
         self._listed: tuple[Routine, Mapping[str, Target]] | None = None  # the plan listed
+        self._page: SessionPage | None = None  # built when first needed
         w, a, c, s, panel, control = (window, window.window_actions, window.controls,
                                       window.settings, window.start_panel, window.controller)
         for action, slot in ((a.toggle, w.toggle), (a.previous, control.previous),
@@ -52,7 +54,6 @@ class WindowBinding(QObject):
         w.plan_banner.remindersRequested.connect(w.remindersRequested)
         panel.pain.valueChanged.connect(lambda _: control.set_pain_before(panel.pain_before()))
         w.exercise_list.jumpRequested.connect(control.jump_to_exercise)
-        w.guide.expandedChanged.connect(lambda on: setattr(s, "guide_expanded", on))
         w.session_signals.changed.connect(self.paint)
         w.session_signals.created.connect(self._session_created)
         w.session_signals.cleared.connect(self._plan_shown)
@@ -65,6 +66,24 @@ class WindowBinding(QObject):
         s.changed.connect(lambda _: self.paint())
 
     # --- the plan and the pages -----------------------------------------------------------
+
+    def session_page(self) -> SessionPage:
+        """The countdown and the guide: built when a session first needs them, or in an idle
+        turn after the first paint (app.py), so the start page paints without them."""
+        if self._page is None:
+            from psoas_desktop.ui.session_page import SessionPage
+
+            w, s = self._window, self._window.settings
+            page = SessionPage(w)
+            for figure in (page.figure, page.guide_figure):
+                figure.bind(s)
+            page.guide.set_expanded(s.guide_expanded)
+            page.guide.expandedChanged.connect(lambda on: setattr(s, "guide_expanded", on))
+            page.show_idle(is_dark(w.palette()))
+            w.stack.addWidget(page)
+            assert w.stack.indexOf(page) == SESSION_PAGE
+            self._page = page
+        return self._page
 
     def routine_chosen(self, routine_id: str = "") -> None:
         w = self._window
@@ -87,6 +106,7 @@ class WindowBinding(QObject):
         w, routine = self._window, session.timeline.routine
         w.exercise_list.set_routine(routine, session.timeline.targets)
         self._listed = None  # back on the start page, the plan is listed again
+        self.session_page()
         w.stack.setCurrentIndex(SESSION_PAGE)
         w.setWindowTitle(f"{routine.name} — {APP_TITLE}")
 
@@ -127,10 +147,11 @@ class WindowBinding(QObject):
                 w.exercise_list.set_routine(view.routine, view.targets)
             w.start_panel.show_length_note(
                 length_note(view.routine, view.planned_seconds) if view.routine else "")
-            w.session_page.show_idle(dark)
+            if self._page is not None:
+                self._page.show_idle(dark)
         else:
             assert w.session is not None
-            w.session_page.show_session(
+            self.session_page().show_session(
                 w.session, dark=dark, smooth=w.settings.smooth_progress,
                 fullscreen=w.is_fullscreen(), slept=view.slept, completed=view.completed)
             w.exercise_list.set_marks(list(view.marks))

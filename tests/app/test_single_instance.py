@@ -55,3 +55,32 @@ def test_a_socket_left_by_a_killed_app_does_not_block(qapp, tmp_path) -> None:
         assert again is not None and again.listening
     finally:
         again.close()
+
+
+def test_a_claim_that_waits_to_listen_answers_once_it_listens(qtbot, tmp_path) -> None:
+    first = claim(tmp_path, listen=False)
+    assert first is not None and not first.listening
+    try:
+        assert claim(tmp_path) is None  # the lock is held: no second app, nobody to knock on
+        assert first.listen() and first.listening
+        with qtbot.waitSignal(first.raiseRequested, timeout=3000):
+            assert claim(tmp_path) is None
+    finally:
+        first.close()
+
+
+def test_claiming_without_listening_leaves_qtnetwork_unloaded(tmp_path) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from psoas_desktop.single_instance import claim\n"
+        "instance = claim(Path(sys.argv[1]), listen=False)\n"
+        "assert instance is not None\n"
+        "print('PySide6.QtNetwork' in sys.modules, 'hashlib' in sys.modules)\n"
+        "instance.listen()\n"
+        "print('PySide6.QtNetwork' in sys.modules)\n"
+        "instance.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
+                            text=True, timeout=60, check=True)
+    assert result.stdout.split() == ["False", "False", "True"]
