@@ -28,8 +28,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_desktop.core.engine import Session, State
 from psoas_desktop.core.figure_motion import FigureFrame, frame_for, in_motion, pose_at
+from psoas_desktop.core.figure_views import drawn_points
 from psoas_desktop.core.poses import FigureBook, builtin_figures
-from psoas_desktop.core.skeleton import BONES, joint_positions
+from psoas_desktop.core.skeleton import BONES
 from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.platform.settings import Settings
 from psoas_desktop.ui.countdown import CountdownPanel, Digits
@@ -195,7 +196,7 @@ class FigureView(QWidget):
             return {}
         world = world_transform(frame, self._target())
         out = {}
-        for name, (x, y) in joint_positions(frame.pose).items():
+        for name, (x, y) in drawn_points(frame.figure.view, frame.pose).items():
             point = world.map(QPointF(x, y))
             out[name] = (point.x(), point.y())
         return out
