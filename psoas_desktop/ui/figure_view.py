@@ -18,8 +18,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QFont,
-    QFontMetricsF,
     QHideEvent,
     QPainter,
     QPaintEvent,
@@ -35,7 +33,7 @@ from psoas_desktop.core.poses import FigureBook, builtin_figures
 from psoas_desktop.core.skeleton import BONES
 from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.platform.settings import Settings
-from psoas_desktop.ui.countdown import CountdownPanel, Digits
+from psoas_desktop.ui.countdown import CountdownPanel
 from psoas_desktop.ui.figure_painter import (
     GLOW_RADIUS,
     colours,
@@ -43,37 +41,12 @@ from psoas_desktop.ui.figure_painter import (
     paint_figure,
     world_transform,
 )
+from psoas_desktop.ui.figure_size import digits_width_per_pixel, figure_width
 from psoas_desktop.ui.theme import is_dark
 
 FIGURE_FPS = 10  # at most: enough for these slow, eased movements; far below any display's
 IDLE_FPS = 5  # at least, while it moves: an easing from rest is caught within 200 ms
-MIN_WIDTH = 140  # narrower than this a figure says nothing: it goes
-MAX_WIDTH = 560  # wider reads no better from the mat, and painting costs by the pixel
 JITTER = 12  # pixels: smaller changes of the room are ignored, so the layout stays still
-
-
-# The digits' font, as a fraction of the page height, that the countdown keeps room for.
-DIGITS_FONT = 0.5
-
-
-def digits_width_per_pixel(digits: Digits, seconds: int) -> float:
-    """Width per pixel of font size of the widest text the digits show for a step this long
-    (bold, as Digits draws it)."""
-    font = QFont(digits.font())
-    font.setPixelSize(100)
-    font.setBold(True)
-    sample = "0:00" if seconds >= 60 else "00"
-    return QFontMetricsF(font).horizontalAdvance(sample) / 100 / 0.94
-
-
-def figure_width(page_width: int, page_height: int, per_pixel: float, margins: int) -> int:
-    """How wide the figure is beside the countdown: what is left once the countdown has room
-    for digits of DIGITS_FONT of the page height, never more than 45 % of the page or a
-    little more than its height. So the figure gives way first (below MIN_WIDTH it goes),
-    and in fullscreen both are large."""
-    room = page_height * DIGITS_FONT * per_pixel + margins
-    width = int(min(page_width - room, page_width * 0.45, page_height * 1.1, MAX_WIDTH))
-    return width if width >= MIN_WIDTH else 0
 
 
 def _moved(a: dict[str, tuple[float, float]], b: dict[str, tuple[float, float]]) -> float:

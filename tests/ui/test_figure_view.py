@@ -12,7 +12,8 @@ from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.ui import figure_view
 from psoas_desktop.ui.figure_painter import colours, paint_figure
 from psoas_desktop.ui.figure_sheet import render_frame
-from psoas_desktop.ui.figure_view import FIGURE_FPS, MIN_WIDTH, figure_width
+from psoas_desktop.ui.figure_size import MIN_WIDTH, figure_width
+from psoas_desktop.ui.figure_view import FIGURE_FPS
 
 
 def _advance(window, clock, seconds: float) -> None:
