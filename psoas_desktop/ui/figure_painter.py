@@ -130,7 +130,9 @@ def paint_figure(painter: QPainter, target: QRectF, frame: FigureFrame, palette:
     painter.setTransform(world, True)
     points = drawn_points(figure.view, frame.pose)
     shown = [p for p in figure.props if not p.poses or frame.key in p.poses]
-    behind = [p for p in shown if p.kind in ("mat", "wall", "bench", "cushion")]
+    # A ball on the mat lies under the body (face down on it); one on a joint sits on top.
+    behind = [p for p in shown if p.kind in ("mat", "wall", "bench", "cushion")
+              or (p.kind == "ball" and not p.at)]
     front = [p for p in shown if p not in behind]
     for prop in behind:
         _paint_prop(painter, prop, points, palette)
