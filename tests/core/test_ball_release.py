@@ -1,4 +1,5 @@
-"""The face-down ball release figure: on the forearms, the ball between the hip and the mat."""
+"""The ball release as its steps say (on the back, the ball on the front of the hip under a
+weight, the foot sliding out) and face down (on the forearms, the ball between hip and mat)."""
 
 from __future__ import annotations
 
@@ -44,3 +45,21 @@ def test_the_ball_lies_on_the_mat_under_the_front_of_the_hip_as_the_body_slides(
         assert y + radius < hip[1], name  # between the hip and the mat
         assert hip[1] - (y + radius) < 0.06, name  # and pressing into it
     assert max(hips) - min(hips) > 0.02  # the body slides slowly over it
+
+
+def test_on_the_back_the_ball_sits_on_the_front_of_the_hip_under_the_weight() -> None:
+    figure = builtin_figures().figures["hip-flexor-ball-release"]
+    ball = _ball(figure)
+    weight = next(p for p in figure.props if p.kind == "weight")
+    assert ball.at == weight.at == "hip"  # they move with the hip
+    assert weight.optional and not ball.optional
+    assert 0 < ball.offset[1] - ball.height / 2 < 0.08  # resting on the front of the hip
+    assert -0.06 < ball.offset[0] <= 0  # over the hip joint, a little towards the waist (-x)
+    assert weight.offset[1] >= ball.offset[1] + ball.height / 2  # the weight on top of it
+    start, end = figure.pose("start"), figure.pose("end")
+    for pose in (start, end):
+        assert pose.pelvis == -90 and pose.low_back == 0  # face up, low back flat
+    assert start.near.knee > 60 > end.near.knee  # the foot slides out: the knee straightens
+    points = joint_positions(start)
+    assert points["waist"][0] < points["hip"][0]  # the waist lies towards the head (-x)
+    assert abs(points["near.heel"][1] - points["hip"][1] + start.root[1]) < 0.05  # foot down
