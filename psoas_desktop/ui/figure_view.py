@@ -227,6 +227,7 @@ class FigureView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._ready = None  # its pixels were for the old size
         if self._in_guide:
             height = max(90, min(280, int(self.width() * 0.6)))
             if abs(height - self.height()) >= JITTER:
