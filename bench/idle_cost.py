@@ -10,6 +10,8 @@ Each variant runs alone in a fresh child process, the real window shown offscree
   figure-reps   the figure moving through the lunge's paced reps (4 s each, the arm sweeping
                 overhead: the largest, fastest movement of any exercise), 1920 x 1080
   reps-off      the same lunge with the figure's motion off
+  reps-full     the lunge's reps fullscreen, the figure beside the countdown at its largest
+  reps-full-off the same fullscreen lunge with the figure's motion off
   naive         the same window's countdown digits driven by a coarse 1000 ms QTimer counter
   window-idle   the window on its start page, no session: the floor
 CPU is the process's user + system time over the measured span (all threads); wake-ups are the
@@ -33,7 +35,7 @@ from pathlib import Path
 from benchlib import FIGURE_SIZE, LONG_ROUTINE, make_window, table, write_json
 
 VARIANTS = ("ours-smooth", "ours-plain", "figure-moving", "figure-off", "figure-reps",
-            "reps-off", "naive", "window-idle")
+            "reps-off", "reps-full", "reps-full-off", "naive", "window-idle")
 
 
 def gui_thread_wakeups() -> int:
@@ -50,7 +52,7 @@ def child(variant: str, seconds: float, warmup: float) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    reps = variant in ("figure-reps", "reps-off")
+    reps = variant in ("figure-reps", "reps-off", "reps-full", "reps-full-off")
     figure = variant.startswith("figure") or reps
     window = make_window(smooth=variant != "ours-plain", size=FIGURE_SIZE if figure else
                          (1280, 800), figure_motion=not variant.endswith("-off"),
@@ -63,12 +65,15 @@ def child(variant: str, seconds: float, warmup: float) -> dict[str, float]:
     if variant.startswith(("ours", "figure")) or reps:
         window.controller.changed.add(lambda _: count())  # each wake-up that drives it
         window.countdown._animation.timeout.connect(count)
-        window.session_page.figure._timer.timeout.connect(count)
+        for view in (window.session_page.figure, window.session_page.guide_figure):
+            view._timer.timeout.connect(count)  # beside the countdown or in the guide
         window.start_session()
         if reps:
             window.controller.jump_to_exercise(3)  # the dynamic lunge
         if figure:
             window.controller.next()  # past get ready (the guide's time) into the work itself
+        if variant.startswith("reps-full"):
+            window.set_fullscreen(True)
     elif variant == "naive":
         window.stack.setCurrentIndex(1)  # the countdown page, as a session shows it
         left = {"n": 3600}
@@ -86,7 +91,9 @@ def child(variant: str, seconds: float, warmup: float) -> dict[str, float]:
     shown = {"figure": 0.0}
 
     def begin() -> None:
-        shown["figure"] = float(window.session_page.figure.width())
+        page = window.session_page  # the figure that shows: beside the countdown or the guide's
+        shown["figure"] = float(max((v.width() for v in (page.figure, page.guide_figure)
+                                     if v.isVisible()), default=0))
         marks.update(cpu=time.process_time(), wall=time.monotonic(),
                      wakeups=gui_thread_wakeups(), fires=fires["n"])
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from psoas_desktop.core.figure_views import drawn_points
 from psoas_desktop.core.poses import Figure, FigureBook
 from psoas_desktop.core.routines import Routine
-from psoas_desktop.core.skeleton import Point, Pose, blend, joint_positions
+from psoas_desktop.core.skeleton import Point, Pose, blend
 from psoas_desktop.core.timeline import Side, Step, StepKind
 
 SETTLE_SECONDS = 1.5
@@ -31,7 +32,8 @@ class FigureFrame:
 
     def points(self) -> dict[str, Point]:
         """Joint positions as seen, mirrored by `facing`."""
-        return {k: (x * self.facing, y) for k, (x, y) in joint_positions(self.pose).items()}
+        drawn = drawn_points(self.figure.view, self.pose)
+        return {k: (x * self.facing, y) for k, (x, y) in drawn.items()}
 
 
 def ease(t: float) -> float:

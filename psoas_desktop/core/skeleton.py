@@ -14,6 +14,10 @@ straight up towards the front (0 standing, -90 lying on the back with the head t
   ankle     dorsiflexion (0 foot at a right angle to the shin, - toes pointed)
   shoulder  flexion of the upper arm (0 hanging along the trunk, 90 forward, 180 overhead)
   elbow     flexion (0 straight)
+  hip_abduct, shoulder_abduct
+            the leg or the arm turned out of the side-view plane, away from the body's midline
+            (+) or across it (-): invisible from the side, it shows in the side-lying view
+            (core/figure_views.py), where it opens a clamshell's top knee
 """
 
 from __future__ import annotations
@@ -46,8 +50,10 @@ JOINT_RANGES: Mapping[str, tuple[float, float]] = {
     "ankle": (-50.0, 30.0),
     "shoulder": (-60.0, 180.0),
     "elbow": (0.0, 150.0),
+    "hip_abduct": (-40.0, 60.0),
+    "shoulder_abduct": (-40.0, 90.0),
 }
-LIMB_JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
+LIMB_JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow", "hip_abduct", "shoulder_abduct")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ class Limbs:
     ankle: float = 0.0
     shoulder: float = 0.0
     elbow: float = 0.0
+    hip_abduct: float = 0.0
+    shoulder_abduct: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,9 @@ def _step(start: Point, angle: float, length: float) -> Point:
 
 def joint_positions(pose: Pose) -> dict[str, Point]:
     """Forward kinematics: every joint's position. Names: hip, waist, shoulder, head, and per
-    side `near.knee`, `near.ankle`, `near.heel`, `near.toe`, `near.elbow`, `near.hand`."""
+    side `near.hip` and `near.shoulder` (where that side's limbs start: the hip and the
+    shoulder here, apart in the side-lying view), `near.knee`, `near.ankle`, `near.heel`,
+    `near.toe`, `near.elbow`, `near.hand`."""
     hip = pose.root
     waist = _step(hip, pose.pelvis, SEGMENTS["pelvis"])
     chest_angle = pose.pelvis + pose.low_back
@@ -124,18 +134,19 @@ def joint_positions(pose: Pose) -> dict[str, Point]:
         arm = chest_angle + 180.0 - limbs.shoulder
         elbow = _step(shoulder, arm, SEGMENTS["upper_arm"])
         hand = _step(elbow, arm - limbs.elbow, SEGMENTS["forearm"])
-        out.update({f"{side}.knee": knee, f"{side}.ankle": ankle, f"{side}.heel": heel,
-                    f"{side}.toe": toe, f"{side}.elbow": elbow, f"{side}.hand": hand})
+        out.update({f"{side}.hip": hip, f"{side}.shoulder": shoulder, f"{side}.knee": knee,
+                    f"{side}.ankle": ankle, f"{side}.heel": heel, f"{side}.toe": toe,
+                    f"{side}.elbow": elbow, f"{side}.hand": hand})
     return out
 
 
 # Which joints each fixed-length segment joins (for drawing and for the length tests).
 BONES: tuple[tuple[str, str, str], ...] = (
     ("pelvis", "hip", "waist"), ("chest", "waist", "shoulder"),
-    *((f"{s}.thigh", "hip", f"{s}.knee") for s in ("near", "far")),
+    *((f"{s}.thigh", f"{s}.hip", f"{s}.knee") for s in ("near", "far")),
     *((f"{s}.shin", f"{s}.knee", f"{s}.ankle") for s in ("near", "far")),
     *((f"{s}.foot", f"{s}.heel", f"{s}.toe") for s in ("near", "far")),
-    *((f"{s}.upper_arm", "shoulder", f"{s}.elbow") for s in ("near", "far")),
+    *((f"{s}.upper_arm", f"{s}.shoulder", f"{s}.elbow") for s in ("near", "far")),
     *((f"{s}.forearm", f"{s}.elbow", f"{s}.hand") for s in ("near", "far")),
 )
 

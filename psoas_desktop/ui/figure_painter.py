@@ -21,12 +21,14 @@ from PySide6.QtGui import (
 )
 
 from psoas_desktop.core.figure_motion import FigureFrame
+from psoas_desktop.core.figure_views import drawn_points
 from psoas_desktop.core.poses import Figure, Prop
-from psoas_desktop.core.skeleton import HEAD_RADIUS, Point, joint_positions, mirrored
+from psoas_desktop.core.skeleton import HEAD_RADIUS, Point, mirrored
 
 # Limb thickness, in body heights.
 WIDTHS = {"thigh": 0.078, "shin": 0.062, "foot": 0.04, "upper_arm": 0.052, "forearm": 0.044,
           "pelvis": 0.13, "chest": 0.135, "neck": 0.045}
+LYING_WIDTH = 1.4  # the trunk lying on one side: its width across the hips and shoulders
 OUTLINE = 0.018
 GLOW_RADIUS = 0.11  # the highlight's reach, and so the widest a moving part paints
 
@@ -69,7 +71,7 @@ def figure_bounds(figure: Figure) -> QRectF:
     xs: list[float] = []
     ys: list[float] = []
     for pose in figure.poses.values():
-        points = joint_positions(pose)
+        points = drawn_points(figure.view, pose)
         for x, y in [*points.values(), *mirrored(points).values()]:
             xs.append(x)
             ys.append(y)
@@ -126,9 +128,11 @@ def paint_figure(painter: QPainter, target: QRectF, frame: FigureFrame, palette:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setTransform(world, True)
-    points = joint_positions(frame.pose)
+    points = drawn_points(figure.view, frame.pose)
     shown = [p for p in figure.props if not p.poses or frame.key in p.poses]
-    behind = [p for p in shown if p.kind in ("mat", "wall", "bench", "cushion")]
+    # A ball on the mat lies under the body (face down on it); one on a joint sits on top.
+    behind = [p for p in shown if p.kind in ("mat", "wall", "bench", "cushion")
+              or (p.kind == "ball" and not p.at)]
     front = [p for p in shown if p not in behind]
     for prop in behind:
         _paint_prop(painter, prop, points, palette)
@@ -159,7 +163,9 @@ def _line(painter: QPainter, a: Point, b: Point, colour: QColor, width: float) -
 def _part_colour(part: str, figure: Figure, palette: Colours) -> QColor:
     far = part.startswith("far")
     if part in figure.works:
-        return palette.accent_far if far else palette.accent
+        # Lying on one side the bottom limbs are no farther from the viewer, only lower: a
+        # working bottom leg takes the full accent, so the side that works is unmistakable.
+        return palette.accent_far if far and figure.view != "side_lying" else palette.accent
     return palette.far if far else palette.body
 
 
@@ -171,8 +177,10 @@ def _paint_part(painter: QPainter, part: str, figure: Figure, points: dict[str, 
     extra = OUTLINE if outline else 0.0
     p = points
     if part == "trunk":
-        _line(painter, p["hip"], p["waist"], colour, WIDTHS["pelvis"] + extra)
-        _line(painter, p["waist"], p["shoulder"], colour, WIDTHS["chest"] + extra)
+        # Lying on one side, the trunk shows its width (hip to hip), not its depth.
+        wide = LYING_WIDTH if figure.view == "side_lying" else 1.0
+        _line(painter, p["hip"], p["waist"], colour, WIDTHS["pelvis"] * wide + extra)
+        _line(painter, p["waist"], p["shoulder"], colour, WIDTHS["chest"] * wide + extra)
         _line(painter, p["shoulder"], p["head"], colour, WIDTHS["neck"] + extra)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
@@ -181,11 +189,12 @@ def _paint_part(painter: QPainter, part: str, figure: Figure, points: dict[str, 
         return
     side, kind = part.split(".")
     if kind == "leg":
-        _line(painter, p["hip"], p[f"{side}.knee"], colour, WIDTHS["thigh"] + extra)
+        _line(painter, p[f"{side}.hip"], p[f"{side}.knee"], colour, WIDTHS["thigh"] + extra)
         _line(painter, p[f"{side}.knee"], p[f"{side}.ankle"], colour, WIDTHS["shin"] + extra)
         _line(painter, p[f"{side}.heel"], p[f"{side}.toe"], colour, WIDTHS["foot"] + extra)
     else:
-        _line(painter, p["shoulder"], p[f"{side}.elbow"], colour, WIDTHS["upper_arm"] + extra)
+        _line(painter, p[f"{side}.shoulder"], p[f"{side}.elbow"], colour,
+              WIDTHS["upper_arm"] + extra)
         _line(painter, p[f"{side}.elbow"], p[f"{side}.hand"], colour, WIDTHS["forearm"] + extra)
 
 
@@ -195,12 +204,13 @@ def _paint_highlight(painter: QPainter, figure: Figure, points: dict[str, Point]
     from the low back to the inner thigh) or the buttock behind the hip."""
     light = figure.highlight
     assert light is not None
-    hip, waist = points["hip"], points["waist"]
+    hip, waist = points[f"{light.side}.hip"], points["waist"]
     knee = points[f"{light.side}.knee"]
-    # The trunk's front: the pelvis direction turned a quarter towards +x.
+    # The trunk's front: the pelvis direction turned a quarter towards +x; lying on one side
+    # it faces the viewer, drawn lower.
     dx, dy = waist[0] - hip[0], waist[1] - hip[1]
     length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
-    front = (dy / length, -dx / length)
+    front = (0.0, -1.0) if figure.view == "side_lying" else (dy / length, -dx / length)
     sign = 1.0 if light.muscle == "hip_flexor" else -1.0
     thigh = ((knee[0] - hip[0]) * 0.25, (knee[1] - hip[1]) * 0.25)
     centre = QPointF(hip[0] + front[0] * 0.05 * sign + thigh[0],
@@ -237,13 +247,20 @@ def _glow(radius: int, rgba: int) -> QPixmap:
     return pixmap
 
 
+def _faded(colour: QColor) -> QColor:
+    faded = QColor(colour)
+    faded.setAlpha(90)
+    return faded
+
+
 def _paint_prop(painter: QPainter, prop: Prop, points: dict[str, Point],
                 palette: Colours) -> None:
     x, y = _prop_at(prop, points)
     painter.setPen(Qt.PenStyle.NoPen)
     if prop.kind == "mat":
-        painter.setBrush(palette.mat)
         thick = prop.height or 0.025
+        # Seen from above, the mat is a floor the far limbs lie on: a paler tone of it.
+        painter.setBrush(palette.mat if thick < 0.1 else _faded(palette.mat))
         painter.drawRoundedRect(QRectF(prop.span[0], y - thick, prop.span[1] - prop.span[0],
                                        thick), 0.012, 0.012)
     elif prop.kind == "wall":

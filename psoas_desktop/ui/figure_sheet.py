@@ -17,7 +17,7 @@ from psoas_desktop.core.timeline import Side
 from psoas_desktop.ui.figure_painter import colours, paint_figure
 
 TILE = (360, 270)
-LABEL_HEIGHT = 40
+LABEL_HEIGHT = 54  # four short lines: the caption and the side words
 
 
 def render_frame(frame: FigureFrame, width: int, height: int, dark: bool = False) -> QImage:

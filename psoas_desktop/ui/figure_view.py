@@ -1,11 +1,13 @@
 """The figure beside the countdown: it draws the pose the core gives for this moment.
 
 It computes nothing about the exercise: the frame comes from core.figure_motion for the
-session's step and progress, read again on every repaint. It animates only while a session
-runs, the window shows, motion is on and the figure actually moves (a settled hold is still: no
-timer runs then); with motion off it shows the key pose of the step. Painting costs about 2 ms a
-frame, so it repaints only when some joint has moved a whole pixel, and wakes as often as the
-movement's speed needs that: from FIGURE_FPS down to IDLE_FPS (bench/idle_cost.py).
+session's step and progress (the tick that asks for a repaint hands its frame to that paint).
+It animates only while a session runs, the window shows, motion is on and the figure actually
+moves (a settled hold is still: no timer runs then); with motion off it shows the key pose of
+the step. A frame costs about 1 ms, so it repaints only the strip where some joint has moved a
+whole pixel, wakes as often as the movement's speed needs that (from FIGURE_FPS down to
+IDLE_FPS), is not repainted when the session's second changes but the picture does not, and
+paints its own background so that nothing behind it repaints (bench/idle_cost.py).
 """
 
 from __future__ import annotations
@@ -14,10 +16,8 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QFont,
-    QFontMetricsF,
     QHideEvent,
     QPainter,
     QPaintEvent,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_desktop.core.engine import Session, State
 from psoas_desktop.core.figure_motion import FigureFrame, frame_for, in_motion, pose_at
+from psoas_desktop.core.figure_views import drawn_points
 from psoas_desktop.core.poses import FigureBook, builtin_figures
-from psoas_desktop.core.skeleton import BONES, joint_positions
+from psoas_desktop.core.skeleton import BONES
 from psoas_desktop.core.timeline import StepKind
 from psoas_desktop.platform.settings import Settings
-from psoas_desktop.ui.countdown import CountdownPanel, Digits
+from psoas_desktop.ui.countdown import CountdownPanel
 from psoas_desktop.ui.figure_painter import (
     GLOW_RADIUS,
     colours,
@@ -40,37 +41,12 @@ from psoas_desktop.ui.figure_painter import (
     paint_figure,
     world_transform,
 )
+from psoas_desktop.ui.figure_size import digits_width_per_pixel, figure_width
 from psoas_desktop.ui.theme import is_dark
 
-FIGURE_FPS = 15  # at most: enough for these slow movements; below any display's refresh
+FIGURE_FPS = 10  # at most: enough for these slow, eased movements; far below any display's
 IDLE_FPS = 5  # at least, while it moves: an easing from rest is caught within 200 ms
-MIN_WIDTH = 140  # narrower than this a figure says nothing: it goes
-MAX_WIDTH = 560  # wider reads no better from the mat, and painting costs by the pixel
 JITTER = 12  # pixels: smaller changes of the room are ignored, so the layout stays still
-
-
-# The digits' font, as a fraction of the page height, that the countdown keeps room for.
-DIGITS_FONT = 0.5
-
-
-def digits_width_per_pixel(digits: Digits, seconds: int) -> float:
-    """Width per pixel of font size of the widest text the digits show for a step this long
-    (bold, as Digits draws it)."""
-    font = QFont(digits.font())
-    font.setPixelSize(100)
-    font.setBold(True)
-    sample = "0:00" if seconds >= 60 else "00"
-    return QFontMetricsF(font).horizontalAdvance(sample) / 100 / 0.94
-
-
-def figure_width(page_width: int, page_height: int, per_pixel: float, margins: int) -> int:
-    """How wide the figure is beside the countdown: what is left once the countdown has room
-    for digits of DIGITS_FONT of the page height, never more than 45 % of the page or a
-    little more than its height. So the figure gives way first (below MIN_WIDTH it goes),
-    and in fullscreen both are large."""
-    room = page_height * DIGITS_FONT * per_pixel + margins
-    width = int(min(page_width - room, page_width * 0.45, page_height * 1.1, MAX_WIDTH))
-    return width if width >= MIN_WIDTH else 0
 
 
 def _moved(a: dict[str, tuple[float, float]], b: dict[str, tuple[float, float]]) -> float:
@@ -96,10 +72,15 @@ class FigureView(QWidget):
         self._timer.setInterval(1000 // FIGURE_FPS)
         self._timer.timeout.connect(self._tick)
         self._painted: dict[str, tuple[float, float]] = {}  # joints at the last paint, in px
+        # The frame and pixels a tick worked out for the repaint it asked for.
+        self._ready: tuple[FigureFrame | None, dict[str, tuple[float, float]]] | None = None
+        self._look: tuple[object, float, str] | None = None  # figure, facing, key last painted
         self._seen: tuple[float, dict[str, tuple[float, float]]] = (0.0, {})  # last tick
         self._page: QWidget | None = None
         self._countdown: CountdownPanel | None = None
         self._elsewhere: Callable[[], bool] = lambda: False
+        # It paints its own background, so a repaint of the figure stops at the figure.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         if in_guide:
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.setFixedHeight(160)
@@ -114,12 +95,22 @@ class FigureView(QWidget):
         self._session = session if session is not None and session.state is not State.FINISHED \
             else None
         self.setToolTip(self._describe())
+        self._ready = None
         self._arm()
-        self.update()
+        self._update_if_changed()
+
+    def _update_if_changed(self) -> None:
+        """Repaint only when the picture would change: the session moves every second, the
+        figure mostly not (a still hold, or a moving step the timer already follows)."""
+        frame = self.frame()
+        look = None if frame is None else (frame.figure, frame.facing, frame.key)
+        if look != self._look or _moved(self._pixels(frame), self._painted) >= 1.0:
+            self.update()
 
     def set_motion(self, on: bool) -> None:
         """Off: the still key pose of each step, and no animation timer at all."""
         self._motion = on
+        self._ready = None
         self._arm()
         self.update()
 
@@ -174,9 +165,11 @@ class FigureView(QWidget):
         """Repaint what moved a pixel since the last paint (only that part of the widget);
         wake again when the current speed will have moved about a pixel."""
         now = time.monotonic()
-        points = self._pixels()
+        frame = self.frame()
+        points = self._pixels(frame)
         if _moved(points, self._painted) >= 1.0:
-            self.update(self._changed_rect(points))
+            self._ready = (frame, points)  # the paint this asks for draws just this
+            self.update(self._changed_rect(frame, points))
         before, seen = self._seen
         speed = _moved(points, seen) / max(now - before, 1e-3) if seen else 0.0
         self._seen = (now, points)
@@ -188,24 +181,21 @@ class FigureView(QWidget):
         margin = min(self.width(), self.height()) * 0.04
         return QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
 
-    def _pixels(self) -> dict[str, tuple[float, float]]:
-        """Where each joint is drawn now, in the widget's pixels."""
-        frame = self.frame()
+    def _pixels(self, frame: FigureFrame | None) -> dict[str, tuple[float, float]]:
+        """Where each joint of `frame` is drawn, in the widget's pixels."""
         if frame is None:
             return {}
-        world = world_transform(frame, self._target())
-        out = {}
-        for name, (x, y) in joint_positions(frame.pose).items():
-            point = world.map(QPointF(x, y))
-            out[name] = (point.x(), point.y())
-        return out
+        world = world_transform(frame, self._target())  # a scale and a shift, no turn
+        sx, sy, dx, dy = world.m11(), world.m22(), world.dx(), world.dy()
+        return {name: (sx * x + dx, sy * y + dy)
+                for name, (x, y) in drawn_points(frame.figure.view, frame.pose).items()}
 
-    def _changed_rect(self, points: dict[str, tuple[float, float]]) -> QRect:
+    def _changed_rect(self, frame: FigureFrame | None,
+                      points: dict[str, tuple[float, float]]) -> QRect:
         """The part of the widget a move from the last paint to `points` touches: every bone
         with a moving end, old and new, widened by the thickest limb and the glow; all of it
         when a prop (a band, a turn) could reach further."""
         old = self._painted
-        frame = self.frame()
         if frame is None or not old or old.keys() != points.keys() or frame.facing not in (
                 1.0, -1.0) or any(p.kind == "band" or p.poses for p in frame.figure.props):
             return self.rect()
@@ -237,20 +227,30 @@ class FigureView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._ready = None  # its pixels were for the old size
         if self._in_guide:
             height = max(90, min(280, int(self.width() * 0.6)))
             if abs(height - self.height()) >= JITTER:
                 self.setFixedHeight(height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        frame = self.frame()
-        if frame is None:
-            return
+        if self._ready is not None:  # a tick has just worked out this moment
+            (frame, points), self._ready = self._ready, None
+        else:
+            frame = self.frame()
+            points = self._pixels(frame)
         painter = QPainter(self)
-        palette = colours(is_dark(self.palette()), self.palette().color(self.backgroundRole()))
+        background = self.palette().color(self.backgroundRole())
+        painter.fillRect(event.rect(), background)  # opaque: nothing behind it repaints
+        if frame is None:
+            painter.end()
+            self._painted, self._look = {}, None
+            return
+        palette = colours(is_dark(self.palette()), background)
         paint_figure(painter, self._target(), frame, palette, self._highlight)
         painter.end()
-        self._painted = self._pixels()
+        self._painted = points
+        self._look = (frame.figure, frame.facing, frame.key)
 
     # --- size ---------------------------------------------------------------------------------
 

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QApplication
 from psoas_desktop.core.figure_motion import FigureFrame
 from psoas_desktop.core.poses import builtin_figures
 from psoas_desktop.core.timeline import StepKind
+from psoas_desktop.ui import figure_view
 from psoas_desktop.ui.figure_painter import colours, paint_figure
 from psoas_desktop.ui.figure_sheet import render_frame
-from psoas_desktop.ui.figure_view import MIN_WIDTH, figure_width
+from psoas_desktop.ui.figure_size import MIN_WIDTH, figure_width
+from psoas_desktop.ui.figure_view import FIGURE_FPS
 
 
 def _advance(window, clock, seconds: float) -> None:
@@ -169,3 +171,59 @@ def test_side_words_show_under_the_badge(window, clock) -> None:
     words = window.countdown.side_words
     assert words.isVisible()
     assert words.text() == "Ball on the front of the left hip, left foot slides"
+
+
+def _count_paints(monkeypatch) -> list[int]:
+    painted = []
+    real = figure_view.paint_figure
+
+    def counting(*args, **kwargs):
+        painted.append(1)
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(figure_view, "paint_figure", counting)
+    return painted
+
+
+def test_reps_wake_the_figure_at_most_ten_times_a_second(window, clock) -> None:
+    window.resize(1280, 800)
+    _to_effort(window, clock)
+    view = window.session_page.guide_figure
+    for _ in range(8):  # fast and slow moments of the lunge's beats
+        clock.advance(0.25)
+        window.controller.wake()
+        view._tick()
+        assert view._timer.interval() >= 1000 // FIGURE_FPS
+    assert FIGURE_FPS <= 12
+
+
+def test_a_still_figure_is_not_repainted_each_second_the_session_moves(
+        window, clock, monkeypatch) -> None:
+    window.resize(1280, 800)
+    window.start_session()
+    window.controller.jump_to_exercise(1)  # the glute squeeze: holds of 5 s
+    _advance(window, clock, 22.5)  # its get ready, then settled into the first hold
+    view = window.session_page.guide_figure
+    assert window.session.step.kind is StepKind.HOLD and not view.animating()
+    painted = _count_paints(monkeypatch)
+    _advance(window, clock, 2)  # the digits change twice; the figure is still
+    assert painted == []
+    view.resize(view.width() - 40, view.height())  # a new size is drawn again
+    QApplication.processEvents()
+    assert painted
+
+
+def test_a_tick_repaints_only_the_moving_part_and_the_paint_reuses_its_frame(
+        window, clock, monkeypatch) -> None:
+    window.resize(1280, 800)
+    _to_effort(window, clock)
+    view = window.session_page.guide_figure
+    QApplication.processEvents()
+    asked = []
+    monkeypatch.setattr(view, "update", lambda *rect: asked.append(rect))
+    clock.advance(0.3)
+    view._tick()
+    assert asked and asked[0] and asked[0][0].width() < view.width()  # a strip, not all
+    ready = view._ready
+    assert ready is not None and ready[1] != view._painted
+    assert view.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # no page behind
