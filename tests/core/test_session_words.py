@@ -155,3 +155,21 @@ def test_choosing_during_a_session_does_not_repaint_the_plan(controller, book) -
     repaints.clear()
     controller.choose(book.get("psoas-strength"), {})
     assert repaints == []
+
+
+def test_a_follower_can_listen_before_any_session(controller, book) -> None:
+    assert controller.pain_before is None
+    heard: list[object] = []
+    controller.follow_session(heard.append)  # before the first start: nothing to hear yet
+    controller.choose(book.get("psoas-strength"), {})
+    controller.start()
+    assert heard == []  # a new session has new followers (subscribed from `created`)
+
+
+def test_the_plan_follows_the_targets_chosen(controller, book) -> None:
+    routine = book.get("psoas-strength")
+    slumpy = next(e for e in routine.exercises if e.id == "standing-slumpy-psoas")
+    chosen = {slumpy.id: replace(Target.default_for(slumpy), sets=3)}
+    controller.choose(routine, chosen)
+    assert controller.plan().targets[slumpy.id].sets == 3
+    assert controller.plan() == build_timeline(routine, chosen, Rests())
