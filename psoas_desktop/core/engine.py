@@ -152,8 +152,11 @@ class Session(SessionPosition):
         steps[self.index] = replace(self.step, seconds=self.step.seconds + seconds)
         self.timeline = replace(self.timeline, steps=tuple(steps))
         previous = steps[self.index - 1] if self.index > 0 else None
+        given = self._cues[:self._next_cue]
         self._cues = cue_moments(self.step, previous)
-        self._next_cue = sum(1 for moment in self._cues if moment.offset <= elapsed)
+        # A cue due right now (a step chosen while paused) is still to come unless it was given.
+        self._next_cue = sum(1 for moment in self._cues if moment.offset < elapsed
+                             or (moment.offset == elapsed and moment in given))
         self._early = None  # a next-step cue handed over early is due again at the new end
 
     def finish(self) -> None:

@@ -82,7 +82,7 @@ def plan_today(strength: Routine, mobility: Routine | None, done: Sequence[DoneD
         return lighter("Yesterday was a strength day: strength sessions go on non-consecutive "
                        "days, so today is a lighter day.")
     if count >= target.max:
-        return lighter(f"This week's {_sessions(target.max)} of strength work are done: "
+        return lighter(f"This week's strength work is done ({_sessions(target.max)}): "
                        "lighter days until Monday.")
     why = "No strength session yesterday, and this week's target is not met yet."
     if target.reason:

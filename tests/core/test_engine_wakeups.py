@@ -166,3 +166,21 @@ def test_lengthening_by_a_second_counts(clock) -> None:
     session.lengthen(-3)
     assert session.remaining() == pytest.approx(5.0)
     assert session.step.kind is StepKind.PREPARE and session.step.seconds == 6
+
+
+def step_cues_after_resume(clock, lengthen_by: int) -> list[Cue]:
+    session = make(clock)
+    session.start()
+    session.pause()
+    session.go_to(1)  # the lift, chosen while paused: its opening cue is still to come
+    session.lengthen(lengthen_by)
+    session.events.clear()
+    session.resume()
+    walk(session, clock, 0.5)
+    return [e.cue for e in cue_events(session) if e.index == 1]
+
+
+def test_time_added_to_a_step_chosen_while_paused_keeps_its_opening_cue(clock) -> None:
+    opening = step_cues_after_resume(clock, lengthen_by=0)  # 0: lengthen does nothing
+    assert opening  # the lift opens with a cue
+    assert step_cues_after_resume(clock, lengthen_by=10) == opening

@@ -24,7 +24,7 @@ from psoas_desktop.core.skeleton import Limbs, Pose
 
 START = {"root": [0.1, 0.5], "pelvis": -90}
 FULL = {
-    "view": "above",
+    "view": "side_lying",
     "drawn_side": "right",
     "cycle_seconds": 12,
     "works": ["near.leg", "far.arm"],
@@ -46,7 +46,7 @@ FULL = {
 def test_every_field_given_is_read_as_written() -> None:
     figure = figure_from_data("drive", FULL)
     assert (figure.id, figure.view, figure.drawn_side, figure.cycle_seconds) == (
-        "drive", "above", "right", 12.0)
+        "drive", "side_lying", "right", 12.0)
     assert figure.works == ("near.leg", "far.arm")
     assert figure.highlight == Highlight("glute", "far")
     assert figure.props == (

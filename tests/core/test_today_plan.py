@@ -71,7 +71,7 @@ def test_without_a_lighter_routine_the_day_between_is_a_rest_day() -> None:
 def test_the_week_done() -> None:
     assert plan_today(STRENGTH, STRETCH, days(0, 2, 4), on(6)) == TodayPlan(
         "psoas-stretch", f"Today: {STRETCH.name}",
-        "This week's 3 sessions of strength work are done: lighter days until Monday.",
+        "This week's strength work is done (3 sessions): lighter days until Monday.",
         "3 of 2-3 strength sessions this week", WEEK_ONE)
 
 
@@ -79,7 +79,7 @@ def test_one_session_a_week_done_is_said_in_the_singular() -> None:
     once = replace(STRENGTH, frequency=replace(STRENGTH.frequency, min_per_week=1,
                                                max_per_week=1))
     plan = plan_today(once, STRETCH, days(0), on(3))
-    assert plan.why.startswith("This week's 1 session of strength work")
+    assert plan.why == "This week's strength work is done (1 session): lighter days until Monday."
     assert plan.week_count == "1 of 1 strength sessions this week"
 
 
