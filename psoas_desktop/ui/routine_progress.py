@@ -10,18 +10,48 @@ the new second's digits are: up to 7 ms late)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from psoas_desktop.core.durations import duration_text
 from psoas_desktop.ui.widgets import plain_label
 
 
+class PlanBar(QProgressBar):
+    """A QProgressBar (so screen readers read its value) drawn flat in the palette's colours,
+    with its own background: the style's drawing handed its lines to Qt's thread pool (a dozen
+    thread wake-ups a repaint), and the window behind the bar was repainted with it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextVisible(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Window))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        track = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        radius = min(4.0, track.height() / 2)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(track, radius, radius)
+        span = self.maximum() - self.minimum()
+        share = (self.value() - self.minimum()) / span if span > 0 else 0.0
+        if share > 0:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            filled = QRectF(track.left(), track.top(),
+                            max(2 * radius, track.width() * min(1.0, share)), track.height())
+            painter.drawRoundedRect(filled, radius, radius)
+
+
 class RoutineProgress(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bar = QProgressBar(self)
-        self.bar.setTextVisible(False)
+        self.bar = PlanBar(self)
         self.bar.setFixedHeight(12)
         self.bar.setAccessibleName("Routine progress")
         self.exercise = plain_label("", self, "Exercise number")
