@@ -90,7 +90,6 @@ class FigureView(QWidget):
         self._in_guide = in_guide
         self._book = book or builtin_figures()
         self._session: Session | None = None
-        self._step: tuple[object, ...] | None = None  # the step and state last drawn in full
         self._motion = True
         self._highlight = True
         self._timer = QTimer(self)
@@ -114,15 +113,9 @@ class FigureView(QWidget):
         """Show `session`'s step now; called whenever the session moves."""
         self._session = session if session is not None and session.state is not State.FINISHED \
             else None
-        # Called every second: the whole figure is drawn again only for a new step or state
-        # (within a step its timer repaints what moves).
-        shown = self._session
-        step = None if shown is None else (shown, shown.index, shown.state)
-        if step != self._step:
-            self._step = step
-            self.setToolTip(self._describe())
-            self.update()
+        self.setToolTip(self._describe())
         self._arm()
+        self.update()
 
     def set_motion(self, on: bool) -> None:
         """Off: the still key pose of each step, and no animation timer at all."""
