@@ -20,8 +20,8 @@ from psoas_desktop.ui.widgets import plain_label
 
 class PlanBar(QProgressBar):
     """A QProgressBar (so screen readers read its value) drawn flat in the palette's colours,
-    with its own background: the style's drawing handed its lines to Qt's thread pool (a dozen
-    thread wake-ups a repaint), and the window behind the bar was repainted with it."""
+    with its own background: the style's drawing handed its lines to Qt's thread pool (a thread
+    wake-up a task), and the window behind the bar was repainted with it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

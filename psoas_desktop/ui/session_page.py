@@ -62,12 +62,13 @@ class SessionPage(QWidget):
             self._shown = look
             self._show_step(session, dark=dark, fullscreen=fullscreen, slept=slept,
                             completed=completed)
+        else:
+            for figure in (self.figure, self.guide_figure):
+                figure.show_session(session)
         self.countdown.set_progress(session.progress())
         animate = smooth and state is State.RUNNING
         self.countdown.animate_progress(session.progress if animate else None,
                                         session.step.seconds)
-        for figure in (self.figure, self.guide_figure):
-            figure.show_session(session)
 
     def _show_step(self, session: Session, *, dark: bool, fullscreen: bool, slept: bool,
                    completed: bool) -> None:
