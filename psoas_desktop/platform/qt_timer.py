@@ -2,8 +2,10 @@
 
 A precise timer still fires a little late (about a millisecond here, more on a busy machine),
 and the delay asked for is rounded up to a whole millisecond. So it measures how late it fires
-and arms that much early, then sleeps the last part (at most MAX_LEAD) to the moment asked for:
-the new second is computed on its boundary, never before it.
+and arms that much early, rounded up to the next whole millisecond (a lead of 0.9 ms arms 1 ms
+early: rounded down, it armed none and every second showed 1 ms late), then sleeps the last
+part (at most MAX_LEAD) to the moment asked for: the new second is computed on its boundary,
+never before it.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ class QtWakeTimer:
     def start(self, ms: int) -> None:
         now = self._clock()
         self._due = now + ms / 1000
-        early = min(ms, math.floor(self.lead * 1000))
+        early = min(ms, math.ceil(round(self.lead * 1000, 3)))
         self._armed_for = now + (ms - early) / 1000
         self.qtimer.start(ms - early)
 

@@ -6,6 +6,7 @@ The panel's colour says the step kind (get ready, effort, rest, switch) at a gla
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -17,10 +18,12 @@ from psoas_desktop.ui.step_bar import StepBar
 from psoas_desktop.ui.theme import PANEL_TEXT, kind_colour
 
 # Repaints of the step bar per second while a step runs (only the bar, only while running), at
-# most; a long step is redrawn once per BAR_STEP_PX of growth instead, which on a wide window
-# is a few times a second (bench/idle_cost.py: at a steady 20 a second the bar took about 3 x
-# the CPU of the rest of a running session). While the window is hidden or minimised it is
-# not redrawn at all.
+# most; a long step is redrawn about once per BAR_STEP_PX of growth instead, which on a wide
+# window is a few times a second, and at least twice (bench/idle_cost.py: at a steady 20 a
+# second the bar took about 3 x the CPU of the rest of a running session). The redraws divide
+# each second evenly from the second's own repaint, and the last comes a share of a second
+# before the next one: none is ever painting when a new second is due. While the window is
+# hidden or minimised it is not redrawn at all.
 BAR_FPS = 10
 BAR_STEP_PX = 3
 BADGE_WIDEST, BADGE_PADDING = "RIGHT", 14  # the side badge's widest word, and its padding
@@ -30,6 +33,15 @@ BADGE_WIDEST, BADGE_PADDING = "RIGHT", 14  # the side badge's widest word, and i
 LINES = {"exercise": (4.2, 12, False), "phase": (8.0, 16, True), "cue": (3.4, 11, False),
          "side": (4.6, 12, True), "counts": (4.2, 12, False), "next": (4.0, 12, False),
          "side_words": (3.2, 11, True)}
+
+
+def bar_redraws_per_second(bar_width: int, seconds: float | None) -> int:
+    """How often a second the bar of a `seconds` long step is drawn (the second's own repaint
+    included): once per BAR_STEP_PX it grows, from 2 to BAR_FPS; BAR_FPS when the length is
+    not known."""
+    if not seconds:
+        return BAR_FPS
+    return max(2, min(BAR_FPS, math.ceil(bar_width / seconds / BAR_STEP_PX)))
 
 
 class Digits(QWidget):
@@ -138,6 +150,7 @@ class CountdownPanel(QFrame):
         layout.addWidget(self.next)
 
         self._progress: Callable[[], float] | None = None
+        self._between = 0  # the bar's redraws left before the next second's repaint
         self._watched: QWidget | None = None  # the window whose hiding stops the bar
         self._animation = QTimer(self)
         self._animation.setInterval(1000 // BAR_FPS)
@@ -181,22 +194,21 @@ class CountdownPanel(QFrame):
 
     def animate_progress(self, source: Callable[[], float] | None,
                          seconds: float | None = None) -> None:
-        """Refresh the bar from `source` while the step (`seconds` long) runs: BAR_FPS times a
-        second, or once per pixel the bar grows if that is rarer. None stops (the idle path:
-        then the bar moves only when the window repaints on a second boundary)."""
+        """Refresh the bar from `source` while the step (`seconds` long) runs, between the
+        seconds: called on each second's repaint, it redraws the bar `bar_redraws_per_second`
+        - 1 times before the next. None stops (the idle path: then the bar moves only when the
+        window repaints on a second boundary)."""
         self._progress = source
         if source is None:
             self._animation.stop()
             return
-        interval = 1000 // BAR_FPS
-        if seconds:
-            per_step = seconds * 1000 * BAR_STEP_PX / max(self.bar.width(), 1)
-            interval = max(interval, min(1000, int(per_step)))
+        per_second = bar_redraws_per_second(self.bar.width(), seconds)
+        interval = 1000 // per_second
         if self._animation.interval() != interval:
             self._animation.setInterval(interval)
+        self._between = per_second - 1  # the next second's own repaint is the last
         self._watch_window()
-        if not self._animation.isActive():
-            self._animation.start()  # its first fire stops it if no one can see the bar
+        self._animation.start()  # (again) from this second: its redraws fall between seconds
 
     def animating(self) -> bool:
         return self._animation.isActive()
@@ -210,6 +222,7 @@ class CountdownPanel(QFrame):
         if self._progress is None or not self._seen():
             self._animation.stop()
         elif not self._animation.isActive():
+            self._between = BAR_FPS  # where in the second is not known: until the next one
             self._animation.start()
 
     def _watch_window(self) -> None:
@@ -227,9 +240,10 @@ class CountdownPanel(QFrame):
         return False
 
     def _animate(self) -> None:
-        if self._progress is None or not self._seen():
+        if self._progress is None or not self._seen() or self._between <= 0:
             self._animation.stop()  # hidden or minimised: started again when shown
             return
+        self._between -= 1
         self.bar.set_fraction(self._progress())
 
     # --- how it looks -------------------------------------------------------------------------

@@ -68,8 +68,13 @@ class ExerciseList(QListWidget):
         current = marks.index(Mark.CURRENT) if Mark.CURRENT in marks else -1
         if (current, marks) == (self.current, self.marks):
             return
+        # Only the rows whose mark or highlight changed (at a step change, two or so): the
+        # rest keep their text, font and height.
+        before = self.marks
+        changed = {i for i, mark in enumerate(marks) if i >= len(before) or before[i] != mark}
+        changed |= {self.current, current} - {-1}
         self.current, self.marks = current, list(marks)
-        self._refresh()
+        self._refresh(changed if len(before) == len(marks) else None)
         if 0 <= current < self.count():
             self.scrollToItem(self.item(current))
 
@@ -80,7 +85,8 @@ class ExerciseList(QListWidget):
         """Redo the highlight and colours, after the palette changed."""
         self._refresh()
 
-    def _refresh(self) -> None:
+    def _refresh(self, rows: set[int] | None = None) -> None:
+        """Set the text, font and colours of `rows` (all when None)."""
         palette = self.palette()
         highlight = palette.color(QPalette.ColorRole.Highlight)
         highlight.setAlphaF(HIGHLIGHT_ALPHA)
@@ -88,6 +94,8 @@ class ExerciseList(QListWidget):
         # Done exercises recede, but still read at 4.5:1 (the placeholder grey did not).
         done = muted(text, palette.color(QPalette.ColorRole.Base))
         for index, (name, target) in enumerate(self._lines):
+            if rows is not None and index not in rows:
+                continue
             item = self.item(index)
             mark = self.marks[index] if index < len(self.marks) else Mark.TO_DO
             note = NOTES.get(mark, "")
@@ -99,18 +107,20 @@ class ExerciseList(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{index + 1}. {name}, {target}, {mark.value}")
             item.setForeground(done if mark is Mark.DONE else text)
-        self._fit_heights()
+        self._fit_heights(rows)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_heights()
 
-    def _fit_heights(self) -> None:
+    def _fit_heights(self, rows: set[int] | None = None) -> None:
         # Each item as high as its text wrapped at this width: the view's own guess, made at
         # another width, cut a wrapped target line short with an ellipsis and a blank below.
         width = self.viewport().width() - 2 * self.spacing() - TEXT_INSET
-        for row in range(self.count()):
+        for row in range(self.count()) if rows is None else sorted(rows):
             item = self.item(row)
+            if item is None:
+                continue
             metrics = QFontMetrics(item.font())
             needed = metrics.boundingRect(QRect(0, 0, max(1, width), 10_000),
                                           Qt.TextFlag.TextWordWrap, item.text())

@@ -36,8 +36,10 @@ class SessionPage(QWidget):
         row.addWidget(self.countdown, 2)
         row.addWidget(self.figure)
         row.addWidget(self.guide, 1)
+        self._shown: tuple[object, ...] | None = None  # the step and look last shown in full
 
     def show_idle(self, dark: bool) -> None:
+        self._shown = None
         self.countdown.animate_progress(None)
         self.countdown.set_kind("idle", dark)
         self.figure.show_session(None)
@@ -46,10 +48,32 @@ class SessionPage(QWidget):
     def show_session(self, session: Session, *, dark: bool, smooth: bool, fullscreen: bool,
                      slept: bool, completed: bool) -> None:
         """`slept`: the last pause came from a sleeping computer; `completed`: the session
-        reached its end rather than being finished early."""
+        reached its end rather than being finished early.
+
+        Called every second: within a step only the digits and the bars move, so only they
+        are set then; the step's words, colours, guide and figure size when the step (or how
+        it is shown) changes. The digits first, before anything else."""
+        state = session.state
+        if state is not State.FINISHED:
+            self.countdown.digits.setText(step_text.clock_text(session.display_seconds()))
+        look = (session, session.index, state, dark, fullscreen, slept, completed,
+                self.width() >= GUIDE_MIN_PAGE_WIDTH)
+        if look != self._shown:
+            self._shown = look
+            self._show_step(session, dark=dark, fullscreen=fullscreen, slept=slept,
+                            completed=completed)
+        else:
+            for figure in (self.figure, self.guide_figure):
+                figure.show_session(session)
+        self.countdown.set_progress(session.progress())
+        animate = smooth and state is State.RUNNING
+        self.countdown.animate_progress(session.progress if animate else None,
+                                        session.step.seconds)
+
+    def _show_step(self, session: Session, *, dark: bool, fullscreen: bool, slept: bool,
+                   completed: bool) -> None:
         step, routine, state = session.step, session.timeline.routine, session.state
         exercise = step_text.exercise_of(step, routine)
-        self.countdown.set_kind(step.kind, dark)
         longest = max(s.seconds for s in session.timeline.steps)
         self.countdown.digits.set_widest(step_text.clock_text(longest))
         if state is State.FINISHED:
@@ -57,6 +81,7 @@ class SessionPage(QWidget):
             share = round(session.share_done() * 100)
             cue = (f"Well done: {worked} of exercise." if completed
                    else f"Ended early: {share}% of the plan done, {worked} of exercise.")
+            self.countdown.set_kind(StepKind.WORK, dark)  # once: the panel is recoloured once
             self.countdown.show_step(
                 exercise=routine.name, phase="Done" if completed else "Ended",
                 cue=cue, side="", counts="",
@@ -68,15 +93,14 @@ class SessionPage(QWidget):
                 why = "while the computer slept" if slept else phase.lower()
                 cue = f"Paused ({why}). Space to go on."
                 phase = "Paused"
+            kind = "idle" if state is State.PAUSED else step.kind
+            self.countdown.set_kind(kind, dark)
             self.countdown.show_step(
                 exercise=exercise.name if exercise else "", phase=phase, cue=cue,
                 side=step_text.side_text(step), counts=step_text.count_text(step, routine),
                 seconds=step_text.clock_text(session.display_seconds()),
                 next_up=step_text.next_text(step, session.next_step, routine),
-                kind="idle" if state is State.PAUSED else step.kind)
-        self.countdown.set_progress(session.progress())
-        animate = smooth and state is State.RUNNING
-        self.countdown.animate_progress(session.progress if animate else None, step.seconds)
+                kind=kind)
 
         if self.guide.title.text() != (exercise.name if exercise else ""):
             self.guide.show_exercise(exercise)

@@ -4,10 +4,17 @@ at all while the window is hidden or minimised."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from PySide6.QtCore import QEvent, QObject
 
-from psoas_desktop.ui.countdown import BAR_FPS, BAR_STEP_PX, CountdownPanel
+from psoas_desktop.ui.countdown import (
+    BAR_FPS,
+    BAR_STEP_PX,
+    CountdownPanel,
+    bar_redraws_per_second,
+)
 
 # The offscreen platform cannot pass a window's size hints on; harmless, and not ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -38,13 +45,31 @@ def test_short_steps_animate_at_full_rate_and_long_ones_per_pixel(qtbot) -> None
     width = panel.bar.width()
     panel.animate_progress(lambda: 0.5, seconds=5)  # 5 s over ~600 px: faster than BAR_FPS
     assert panel._animation.interval() == 1000 // BAR_FPS
-    panel.animate_progress(lambda: 0.5, seconds=120)  # 120 s: a few pixels every ~600 ms
-    assert panel._animation.interval() == int(120_000 * BAR_STEP_PX / width)
-    panel.animate_progress(lambda: 0.5, seconds=3600)  # never slower than once a second
-    assert panel._animation.interval() == 1000
+    panel.animate_progress(lambda: 0.5, seconds=40)  # 40 s: 15 px a second, 3 px a redraw
+    assert bar_redraws_per_second(width, 40) == 5 == 1000 // panel._animation.interval()
+    panel.animate_progress(lambda: 0.5, seconds=3600)  # at least twice a second
+    assert panel._animation.interval() == 500
     panel.animate_progress(lambda: 0.5)  # length unknown: full rate
     assert panel._animation.interval() == 1000 // BAR_FPS
     assert panel.animating()
+    assert bar_redraws_per_second(width, 120) == math.ceil(width / 120 / BAR_STEP_PX)
+
+
+def test_the_redraws_fall_between_the_seconds(qtbot) -> None:
+    """Called on a second's repaint, the bar is redrawn between it and the next one only: it
+    never has a redraw of its own due when the next second's digits are."""
+    panel = panel_with_bar(qtbot)
+    asked = []
+    panel.animate_progress(lambda: asked.append(1) or 0.5, seconds=40)  # 5 a second
+    for _ in range(4):  # fires at 200, 400, 600, 800 ms
+        panel._animation.timeout.emit()
+    assert len(asked) == 4 and panel.animating()
+    panel._animation.timeout.emit()  # at 1000 ms the second's own repaint draws the bar
+    assert len(asked) == 4 and not panel.animating()
+    panel.animate_progress(lambda: asked.append(1) or 0.5, seconds=40)  # that repaint
+    assert panel.animating()
+    panel._animation.timeout.emit()
+    assert len(asked) == 5
 
 
 def test_the_bar_repaints_only_when_it_moves_a_pixel(qtbot) -> None:

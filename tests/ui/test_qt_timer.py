@@ -44,12 +44,35 @@ def test_it_learns_how_late_it_fires_and_arms_that_much_early(qtbot) -> None:
     assert 0.0025 < timer.lead <= 0.003
     started = now[0]
     timer.start(1000)
-    assert armed_ms(timer) == 998  # 2 whole ms early, never more than it was late
-    now[0] += 0.998 + 0.0005  # fires half a millisecond late: 1.5 ms before the moment asked
+    assert armed_ms(timer) == 997  # its lateness rounded up to whole ms: 3 ms early
+    now[0] += 0.997 + 0.0005  # fires half a millisecond late: 2.5 ms before the moment asked
     timer.qtimer.timeout.emit()
-    assert slept[-1] == pytest.approx(0.0015)
+    assert slept[-1] == pytest.approx(0.0025)
     assert fired[-1] == pytest.approx(started + 1.0)  # on the moment asked for, not before
     assert all(s <= 0.004 for s in slept)
+
+
+def test_a_lead_under_a_millisecond_still_arms_a_millisecond_early(qtbot) -> None:
+    now = [0.0]
+    slept: list[float] = []
+    fired: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    timer = QtWakeTimer(lambda: fired.append(now[0]), clock=lambda: now[0], sleep=sleep)
+    for _ in range(20):  # Qt fires 0.9 ms after the time it was armed for, each time
+        timer.start(1000)
+        now[0] += (armed_ms(timer) or 0) / 1000 + 0.0009
+        timer.qtimer.timeout.emit()
+    started = now[0]
+    timer.start(1000)
+    assert armed_ms(timer) == 999  # rounded down, it would arm none and always be late
+    now[0] += 0.999 + 0.0009
+    timer.qtimer.timeout.emit()
+    assert slept[-1] == pytest.approx(0.0001)
+    assert fired[-1] == pytest.approx(started + 1.0)
 
 
 def test_a_timer_that_fires_late_is_not_slept_on_further(qtbot) -> None:
