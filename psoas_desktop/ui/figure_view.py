@@ -6,8 +6,9 @@ It animates only while a session runs, the window shows, motion is on and the fi
 moves (a settled hold is still: no timer runs then); with motion off it shows the key pose of
 the step. A frame costs about 1 ms, so it repaints only the strip where some joint has moved a
 whole pixel, wakes as often as the movement's speed needs that (from FIGURE_FPS down to
-IDLE_FPS), is not repainted when the session's second changes but the picture does not, and
-paints its own background so that nothing behind it repaints (bench/idle_cost.py).
+CRAWL_FPS; IDLE_FPS when a moving step is momentarily still), is not repainted when the
+session's second changes but the picture does not, and paints its own background so that nothing
+behind it repaints (bench/idle_cost.py).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ from psoas_desktop.ui.figure_size import digits_width_per_pixel, figure_width
 from psoas_desktop.ui.theme import is_dark
 
 FIGURE_FPS = 10  # at most: enough for these slow, eased movements; far below any display's
-IDLE_FPS = 5  # at least, while it moves: an easing from rest is caught within 200 ms
+IDLE_FPS = 5  # at rest within a moving step: an easing from rest is caught within 200 ms
+CRAWL_FPS = 2  # at least, while it creeps under a pixel per 200 ms (the ball's slow slide)
 JITTER = 12  # pixels: smaller changes of the room are ignored, so the layout stays still
 
 
@@ -173,8 +175,9 @@ class FigureView(QWidget):
         before, seen = self._seen
         speed = _moved(points, seen) / max(now - before, 1e-3) if seen else 0.0
         self._seen = (now, points)
-        interval = 1000 / IDLE_FPS if speed <= 0 else 1000 / speed
-        self._timer.setInterval(int(max(1000 / FIGURE_FPS, min(1000 / IDLE_FPS, interval))))
+        # Still: look again soon, an easing may start. Creeping: wake when about a pixel is due.
+        interval = 1000 / IDLE_FPS if speed <= 0 else min(1000 / CRAWL_FPS, 1000 / speed)
+        self._timer.setInterval(int(max(1000 / FIGURE_FPS, interval)))
         self._arm()  # a hold that has settled stops the timer until the next step
 
     def _target(self) -> QRectF:

@@ -227,3 +227,23 @@ def test_a_tick_repaints_only_the_moving_part_and_the_paint_reuses_its_frame(
     ready = view._ready
     assert ready is not None and ready[1] != view._painted
     assert view.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # no page behind
+
+
+def test_a_creeping_figure_wakes_about_once_a_pixel_and_at_least_twice_a_second(
+        window, clock, monkeypatch) -> None:
+    window.resize(1280, 800)
+    window.choose_routine("strength-then-stretch")  # a breath-led warm-up: a slow loop
+    window.start_session()
+    window.controller.next()  # past get ready, into the warm-up itself
+    view = window.session_page.guide_figure
+    assert view.isVisible() and view.animating()
+    monkeypatch.setattr(figure_view.time, "monotonic", clock)  # the tick's speed, on the clock
+    waits = []
+    while sum(waits) < 20_000:
+        waits.append(view._timer.interval())
+        clock.advance(waits[-1] / 1000)
+        window.controller.wake()
+        view._tick()
+    assert max(waits) <= 1000 // figure_view.CRAWL_FPS  # never late by more than half a second
+    assert min(waits) >= 1000 // FIGURE_FPS
+    assert len(waits) / 20 < figure_view.IDLE_FPS  # slower than the still-figure floor
