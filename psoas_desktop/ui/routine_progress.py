@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
 from psoas_desktop.core.durations import duration_text
 from psoas_desktop.ui.widgets import plain_label
@@ -86,11 +86,12 @@ class RoutineProgress(QWidget):
         followed, pauses left out (None before a session). `exercise` counts from 1; 0 before
         a session."""
         self._show_place(round(min(elapsed, total)), max(1, round(total)))
-        _set_text(self.exercise, f"Exercise {exercise} of {exercises}" if exercise
-                  else f"{exercises} exercises")
+        # QLabel.setText leaves the label alone when the text is the same.
+        self.exercise.setText(f"Exercise {exercise} of {exercises}" if exercise
+                              else f"{exercises} exercises")
         left = duration_text(max(0.0, total - elapsed))
-        _set_text(self.times, f"{left} planned" if spent is None
-                  else f"{duration_text(spent)} spent · {left} of the plan left")
+        self.times.setText(f"{left} planned" if spent is None
+                           else f"{duration_text(spent)} spent · {left} of the plan left")
 
     def _show_place(self, value: int, maximum: int) -> None:
         """The bar takes a new value only when its fill moves a pixel (or reaches an end):
@@ -109,8 +110,3 @@ class RoutineProgress(QWidget):
     def _filled(self, value: int, maximum: int) -> int:
         """The fill's width in pixels (about: the style's groove may be a little narrower)."""
         return round(self.bar.width() * value / max(1, maximum))
-
-
-def _set_text(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
