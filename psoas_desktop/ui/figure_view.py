@@ -96,15 +96,15 @@ class FigureView(QWidget):
         """Show `session`'s step now; called whenever the session moves."""
         self._session = session if session is not None and session.state is not State.FINISHED \
             else None
-        self.setToolTip(self._describe())
+        frame = self.frame()  # once: the tooltip and the repaint check both read it
+        self.setToolTip(frame.figure.id.replace("-", " ") if frame else "")
         self._ready = None
         self._arm()
-        self._update_if_changed()
+        self._update_if_changed(frame)
 
-    def _update_if_changed(self) -> None:
+    def _update_if_changed(self, frame: FigureFrame | None) -> None:
         """Repaint only when the picture would change: the session moves every second, the
         figure mostly not (a still hold, or a moving step the timer already follows)."""
-        frame = self.frame()
         look = None if frame is None else (frame.figure, frame.facing, frame.key)
         if look != self._look or _moved(self._pixels(frame), self._painted) >= 1.0:
             self.update()
@@ -140,10 +140,6 @@ class FigureView(QWidget):
         if frame is not None and session.step.kind is StepKind.WORK:
             frame = pose_at(frame.figure, session.step, 0.0)
         return frame
-
-    def _describe(self) -> str:
-        frame = self.frame()
-        return frame.figure.id.replace("-", " ") if frame else ""
 
     # --- when it moves ------------------------------------------------------------------------
 
