@@ -4,8 +4,9 @@ clock as it is now, not as it was at the last wake-up."""
 from __future__ import annotations
 
 import pytest
+from fakes.sessions import recording
 
-from psoas_desktop.core.engine import Finished, Paused, Session, State, StepEnded
+from psoas_desktop.core.engine import Finished, Paused, State, StepEnded
 from psoas_desktop.core.routines import Exercise, Frequency, Range, Rests, Routine, WorkKind
 from psoas_desktop.core.timeline import build_timeline
 
@@ -20,10 +21,7 @@ def routine() -> Routine:
 
 @pytest.fixture
 def session(clock):
-    s = Session(build_timeline(routine(), rests=RESTS), clock)
-    s.events = []
-    s.subscribe(s.events.append)
-    return s
+    return recording(build_timeline(routine(), rests=RESTS), clock)
 
 
 def ended(session) -> list[tuple[int, float, bool]]:

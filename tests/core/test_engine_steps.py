@@ -4,9 +4,11 @@ said once, and time that does not run while paused."""
 from __future__ import annotations
 
 import pytest
+from fakes.sessions import cue_events, recording
+from fakes.sessions import walk as walk_by
 
 from psoas_desktop.core.cues import Cue
-from psoas_desktop.core.engine import CueDue, Session
+from psoas_desktop.core.engine import Session
 from psoas_desktop.core.routines import (
     Exercise,
     Frequency,
@@ -26,30 +28,20 @@ TIMELINE = build_timeline(Routine("t", "T", "", Frequency(2, 3, ""), (DRIVE,)),
 
 
 def make(clock, lead: float = 0.0) -> Session:
-    s = Session(TIMELINE, clock, cue_lead=lead)
-    s.events = []
-    s.subscribe(s.events.append)
-    return s
+    return recording(TIMELINE, clock, lead)
 
 
 def walk(session: Session, clock, seconds: float, tick: float = 0.25) -> None:
-    end = clock.now + seconds
-    while clock.now < end - 1e-9:
-        clock.advance(min(tick, end - clock.now))
-        session.update()
-
-
-def cues(session) -> list[CueDue]:
-    return [e for e in session.events if isinstance(e, CueDue)]
+    walk_by(session, clock, seconds, tick)
 
 
 def test_each_step_opens_with_its_own_cue_and_the_end_is_said_once(clock) -> None:
     session = make(clock)
     session.start()
     walk(session, clock, 5 + 2 + 6 + 2 + 0.5)
-    openings = [(c.index, c.cue) for c in cues(session) if c.opens_step]
+    openings = [(c.index, c.cue) for c in cue_events(session) if c.opens_step]
     assert openings == [(0, Cue.GET_READY), (1, Cue.BEAT), (2, Cue.START), (3, Cue.HOLD_END)]
-    (done,) = [c for c in cues(session) if c.cue is Cue.DONE]
+    (done,) = [c for c in cue_events(session) if c.cue is Cue.DONE]
     assert (done.index, done.step, done.at) == (3, TIMELINE.steps[3], pytest.approx(1015.0))
 
 
@@ -60,7 +52,7 @@ def test_a_stall_across_a_step_end_drops_the_stale_opening_cue(clock) -> None:
     clock.advance(2.0)  # 1 s past the lift's start: its beat is too late to sound
     session.update()
     assert session.index == 1
-    assert [c.cue for c in cues(session)][-1] is not Cue.BEAT
+    assert [c.cue for c in cue_events(session)][-1] is not Cue.BEAT
 
 
 def test_with_a_lead_the_next_steps_ticks_still_come(clock) -> None:
@@ -68,7 +60,7 @@ def test_with_a_lead_the_next_steps_ticks_still_come(clock) -> None:
     session.start()
     session.go_to(2)
     walk(session, clock, 6.5, tick=0.01)
-    ticks = [c.count for c in cues(session) if c.cue is Cue.TICK and c.index == 2]
+    ticks = [c.count for c in cue_events(session) if c.cue is Cue.TICK and c.index == 2]
     assert ticks == [3, 2, 1]
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fakes.sessions import cue_events, recording
+from fakes.sessions import walk as walk_by
 
 from psoas_desktop.core.cues import Cue
-from psoas_desktop.core.engine import CueDue, Finished, Paused, Session, State, StepEnded
+from psoas_desktop.core.engine import Finished, Paused, Session, State, StepEnded
 from psoas_desktop.core.routines import (
     Exercise,
     Frequency,
@@ -33,21 +35,11 @@ TIMELINE = build_timeline(routine(), rests=RESTS)
 
 
 def make(clock, lead: float = 0.0) -> Session:
-    s = Session(TIMELINE, clock, cue_lead=lead)
-    s.events = []
-    s.subscribe(s.events.append)
-    return s
+    return recording(TIMELINE, clock, lead)
 
 
 def walk(session: Session, clock, seconds: float, tick: float = 0.01) -> None:
-    end = clock.now + seconds
-    while clock.now < end - 1e-9:
-        clock.advance(min(tick, end - clock.now))
-        session.update()
-
-
-def cue_events(session) -> list[CueDue]:
-    return [e for e in session.events if isinstance(e, CueDue)]
+    walk_by(session, clock, seconds, tick)
 
 
 def test_the_plan_under_test() -> None:
