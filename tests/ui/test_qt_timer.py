@@ -27,20 +27,29 @@ def test_one_precise_single_shot_timer(qtbot) -> None:
     assert armed_ms(timer) is None  # single shot: nothing armed after it fired
 
 
+class Taught:
+    """A timer on a fake clock that has seen Qt fire `late` seconds after the time it was
+    armed for, twenty times: what it slept and when it fired are kept."""
+
+    def __init__(self, late: float, start: float = 0.0) -> None:
+        self.now = [start]
+        self.slept: list[float] = []
+        self.fired: list[float] = []
+        self.timer = QtWakeTimer(lambda: self.fired.append(self.now[0]),
+                                 clock=lambda: self.now[0], sleep=self._sleep)
+        for _ in range(20):
+            self.timer.start(1000)
+            self.now[0] += (armed_ms(self.timer) or 0) / 1000 + late
+            self.timer.qtimer.timeout.emit()
+
+    def _sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now[0] += seconds
+
+
 def test_it_learns_how_late_it_fires_and_arms_that_much_early(qtbot) -> None:
-    now = [100.0]
-    slept: list[float] = []
-    fired: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        slept.append(seconds)
-        now[0] += seconds
-
-    timer = QtWakeTimer(lambda: fired.append(now[0]), clock=lambda: now[0], sleep=sleep)
-    for _ in range(20):  # Qt fires 3 ms after the time it was armed for, each time
-        timer.start(1000)
-        now[0] += (armed_ms(timer) or 0) / 1000 + 0.003
-        timer.qtimer.timeout.emit()
+    taught = Taught(late=0.003, start=100.0)  # Qt fires 3 ms late, each time
+    timer, now, slept, fired = taught.timer, taught.now, taught.slept, taught.fired
     assert 0.0025 < timer.lead <= 0.003
     started = now[0]
     timer.start(1000)
@@ -53,19 +62,8 @@ def test_it_learns_how_late_it_fires_and_arms_that_much_early(qtbot) -> None:
 
 
 def test_a_lead_under_a_millisecond_still_arms_a_millisecond_early(qtbot) -> None:
-    now = [0.0]
-    slept: list[float] = []
-    fired: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        slept.append(seconds)
-        now[0] += seconds
-
-    timer = QtWakeTimer(lambda: fired.append(now[0]), clock=lambda: now[0], sleep=sleep)
-    for _ in range(20):  # Qt fires 0.9 ms after the time it was armed for, each time
-        timer.start(1000)
-        now[0] += (armed_ms(timer) or 0) / 1000 + 0.0009
-        timer.qtimer.timeout.emit()
+    taught = Taught(late=0.0009)  # Qt fires 0.9 ms late, each time
+    timer, now, slept, fired = taught.timer, taught.now, taught.slept, taught.fired
     started = now[0]
     timer.start(1000)
     assert armed_ms(timer) == 999  # rounded down, it would arm none and always be late
