@@ -1,10 +1,12 @@
-"""Qt enum creation up to first paint, for the app and for a bare PySide6 window (the floor).
+"""Qt enum creation up to first paint, for the app, for a bare PySide6 window (the floor) and
+for the first screen's kinds of widget in plain PySide6 (the screen, from bench/startup.py).
 
 PySide6 builds a class's Python enums when the class is first touched (the whole `Qt`
-namespace at once), through the enum module's functional API, which is slow on Python 3.11.
-The floor touches almost none; every `Qt.AlignmentFlag` or `QStyle` the first screen uses
-costs start-up time that no import trimming wins back. This counts that cost, and names the
-lines of ours that first touch each class, so that start-up work can aim at it.
+namespace at once), through the enum module's functional API, which is slow on Python 3.11
+(and no faster on 3.12 or 3.13). The floor touches almost none; every `Qt.AlignmentFlag` or
+`QStyle` a screen uses costs start-up time that no import trimming wins back. This counts that
+cost, and names the lines of ours that first touch each class, so that start-up work can aim
+at it.
 
     uv run python bench/qt_enums.py [--platform offscreen] [--top 15]
 """
@@ -18,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 
-from startup import FLOOR
+from startup import FLOOR, SCREEN
 
 # Run before the program: times each enum the functional API creates, and prints the totals
 # when the program prints its first-paint line (both programs print one, then quit).
@@ -73,7 +75,8 @@ def main() -> int:
         app = ("import sys\nfrom psoas_desktop.cli import main\n"
                f"sys.exit(main(['--data-dir', {home + '/data'!r}, "
                f"'--config-dir', {home + '/config'!r}]))\n")
-        table = {"floor": costs_of(FLOOR, env), "app": costs_of(app, env)}
+        table = {"floor": costs_of(FLOOR, env), "screen": costs_of(SCREEN, env),
+                 "app": costs_of(app, env)}
     print(f"Qt enum creation to first paint (timed inside the process), platform {args.platform}")
     print(f"{'':8}{'ms':>8}{'enums':>7}")
     for name, costs in table.items():
