@@ -7,8 +7,8 @@ moves (a settled hold is still: no timer runs then); with motion off it shows th
 the step. A frame costs about 1 ms, so it repaints only the strip where some joint has moved a
 whole pixel, wakes as often as the movement's speed needs that (from FIGURE_FPS down to
 CRAWL_FPS; IDLE_FPS when a moving step is momentarily still), is not repainted when the
-session's second changes but the picture does not, and paints its own background so that nothing
-behind it repaints (bench/idle_cost.py).
+session's second changes but the picture does not, works nothing out at all while hidden, and
+paints its own background so that nothing behind it repaints (bench/idle_cost.py).
 """
 
 from __future__ import annotations
@@ -96,9 +96,15 @@ class FigureView(QWidget):
         """Show `session`'s step now; called whenever the session moves."""
         self._session = session if session is not None and session.state is not State.FINISHED \
             else None
+        self._ready = None
+        if not self.isVisible():  # the one beside the countdown while the guide shows its own
+            self._timer.stop()  # nothing to work out each second: shown, it catches up
+            return
+        self._show_frame()
+
+    def _show_frame(self) -> None:
         frame = self.frame()  # once: the tooltip and the repaint check both read it
         self.setToolTip(frame.figure.id.replace("-", " ") if frame else "")
-        self._ready = None
         self._arm()
         self._update_if_changed(frame)
 
@@ -214,7 +220,8 @@ class FigureView(QWidget):
                      int(max(ys) - min(ys)) + 2 * pad)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._arm()
+        self._ready = None
+        self._show_frame()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()

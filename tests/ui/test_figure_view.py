@@ -247,3 +247,28 @@ def test_a_creeping_figure_wakes_about_once_a_pixel_and_at_least_twice_a_second(
     assert max(waits) <= 1000 // figure_view.CRAWL_FPS  # never late by more than half a second
     assert min(waits) >= 1000 // FIGURE_FPS
     assert len(waits) / 20 < figure_view.IDLE_FPS  # slower than the still-figure floor
+
+
+def test_the_hidden_figure_works_nothing_out_and_catches_up_when_shown(
+        window, clock, monkeypatch) -> None:
+    window.resize(1280, 800)
+    _to_effort(window, clock)
+    page = window.session_page
+    hidden = page.figure  # beside the countdown: hidden while the guide shows its own
+    assert not hidden.isVisible()
+    asked = []
+    real = figure_view.frame_for
+    monkeypatch.setattr(figure_view, "frame_for",
+                        lambda *args: asked.append(args[3]) or real(*args))
+    _advance(window, clock, 3)  # three seconds: only the guide's figure works out frames
+    assert asked and not hidden.animating()
+    counted = len(asked)
+    page.guide_figure.show_session(window.session)
+    assert len(asked) == counted + 1  # the shown one does, each time the session moves
+    hidden.show_session(window.session)
+    assert len(asked) == counted + 1  # the hidden one does not
+    window.set_fullscreen(True)  # the guide goes, the figure beside the countdown shows
+    _advance(window, clock, 0.5)
+    assert hidden.isVisible() and hidden.animating()
+    frame = hidden.frame()
+    assert frame is not None and hidden.toolTip() == frame.figure.id.replace("-", " ") != ""
