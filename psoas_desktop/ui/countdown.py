@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from psoas_desktop.ui.digit_glyphs import DigitGlyphs
 from psoas_desktop.ui.fit_label import FitLabel
 from psoas_desktop.ui.step_bar import StepBar
 from psoas_desktop.ui.theme import PANEL_TEXT, kind_colour
@@ -50,6 +51,7 @@ class Digits(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._glyphs = DigitGlyphs()  # each character drawn once a size, then copied
         self._widest = "0:00"
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(40)
@@ -90,15 +92,15 @@ class Digits(QWidget):
         return font
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setFont(self._font(self.font_pixel_size()))
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        metrics = QFontMetricsF(painter.font())
+        font = self._font(self.font_pixel_size())
+        metrics = QFontMetricsF(font)
         # Centre the ink of the digits (cap height), not the line box, in the widget.
         baseline = (self.height() + metrics.capHeight()) / 2
         width = metrics.horizontalAdvance(self._text)
-        painter.drawText(int((self.width() - width) / 2), int(baseline), self._text)
+        painter = QPainter(self)
+        self._glyphs.draw(painter, font, self.palette().color(self.foregroundRole()),
+                          int((self.width() - width) / 2), int(baseline), self._text)
+        painter.end()
 
 
 class CountdownPanel(QFrame):
