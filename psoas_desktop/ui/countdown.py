@@ -10,10 +10,10 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from psoas_desktop.ui.digit_glyphs import DigitGlyphs
+from psoas_desktop.ui.digits import Digits
 from psoas_desktop.ui.fit_label import FitLabel
 from psoas_desktop.ui.step_bar import StepBar
 from psoas_desktop.ui.theme import PANEL_TEXT, kind_colour
@@ -43,64 +43,6 @@ def bar_redraws_per_second(bar_width: int, seconds: float | None) -> int:
     if not seconds:
         return BAR_FPS
     return max(2, min(BAR_FPS, math.ceil(bar_width / seconds / BAR_STEP_PX)))
-
-
-class Digits(QWidget):
-    """Text drawn as large as the widget allows: the countdown's seconds."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._glyphs = DigitGlyphs()  # each character drawn once a size, then copied
-        self._widest = "0:00"
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(40)
-        self.setAccessibleName("Seconds left")
-
-    def set_widest(self, text: str) -> None:
-        """The widest text the digits will show (the session's longest step, '1:00' or '45'):
-        they are sized for it, so they keep one size from step to step."""
-        if text != self._widest:
-            self._widest = text
-            self.update()
-
-    def text(self) -> str:
-        return self._text
-
-    def setText(self, text: str) -> None:  # reads like QLabel's
-        if text != self._text:
-            self._text = text
-            self.setAccessibleDescription(text)
-            self.update()
-
-    def font_pixel_size(self) -> int:
-        """The pixel size the digits are drawn at: the height, unless the width is shorter."""
-        font = self._font(100)
-        # Sized for the session's widest text, never for the one shown: '1:00' then '59' or
-        # '9' keep the same size, and the last seconds do not swell.
-        sample = "".join("0" if c.isdigit() else c for c in self._widest) or "00"
-        width = QFontMetricsF(font).horizontalAdvance(sample)
-        by_width = 100 * self.width() * 0.94 / max(width, 1.0)
-        by_height = self.height() * 1.05  # the digits' ink is about 0.73 of the pixel size
-        return max(8, int(min(by_width, by_height)))
-
-    def _font(self, pixel_size: int) -> QFont:
-        font = QFont(self.font())
-        font.setPixelSize(pixel_size)
-        font.setBold(True)
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        return font
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        font = self._font(self.font_pixel_size())
-        metrics = QFontMetricsF(font)
-        # Centre the ink of the digits (cap height), not the line box, in the widget.
-        baseline = (self.height() + metrics.capHeight()) / 2
-        width = metrics.horizontalAdvance(self._text)
-        painter = QPainter(self)
-        self._glyphs.draw(painter, font, self.palette().color(self.foregroundRole()),
-                          int((self.width() - width) / 2), int(baseline), self._text)
-        painter.end()
 
 
 class CountdownPanel(QFrame):

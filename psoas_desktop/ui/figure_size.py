@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from psoas_desktop.ui.countdown import Digits
+from psoas_desktop.ui.digits import Digits
 
 MIN_WIDTH = 140  # narrower than this a figure says nothing: it goes
 MAX_WIDTH = 560  # wider reads no better from the mat, and painting costs by the pixel

@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from psoas_desktop.core.timeline import StepKind, build_timeline
-from psoas_desktop.ui.countdown import CountdownPanel, Digits
+from psoas_desktop.ui.countdown import CountdownPanel
+from psoas_desktop.ui.digits import Digits
 from psoas_desktop.ui.step_text import (
     clock_text,
     count_text,

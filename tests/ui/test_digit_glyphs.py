@@ -4,7 +4,7 @@ a character drawn only the first time it is shown at a size and colour."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from psoas_desktop.ui import digit_glyphs
@@ -112,3 +112,26 @@ def test_odd_text_never_grows_the_cache_past_its_bound() -> None:
     glyphs.draw(painter, font, WHITE, 0, 40, text)
     painter.end()
     assert 0 < len(glyphs) <= digit_glyphs.MOST
+
+
+def test_a_new_second_repaints_only_the_characters_that_change(qtbot, monkeypatch) -> None:
+    from psoas_desktop.ui.digits import Digits
+
+    digits = Digits()
+    qtbot.addWidget(digits)
+    digits.resize(800, 400)
+    digits.set_widest("0:00")
+    digits.setText("4:05")
+    before = digits.grab().toImage()
+    asked = []
+    monkeypatch.setattr(digits, "update", lambda *area: asked.append(area))
+    digits.setText("4:04")
+    after = digits.grab().toImage()
+    (region,), = asked
+    differ = [(x, y) for y in range(0, before.height(), 2) for x in range(0, before.width(), 2)
+              if before.pixelColor(x, y) != after.pixelColor(x, y)]
+    assert differ and all(region.contains(QPoint(x, y)) for x, y in differ)
+    # One digit of four: well under half of the text, which spans 0.94 of the width.
+    assert region.boundingRect().width() < 0.4 * digits.width() * 0.94
+    digits.setText("4:04")
+    assert len(asked) == 1  # the same text: nothing at all
