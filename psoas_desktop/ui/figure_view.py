@@ -7,8 +7,9 @@ moves (a settled hold is still: no timer runs then); with motion off it shows th
 the step. A frame costs about 1 ms, so it repaints only the strip where some joint has moved a
 whole pixel, wakes as often as the movement's speed needs that (from FIGURE_FPS down to
 CRAWL_FPS; IDLE_FPS when a moving step is momentarily still), is not repainted when the
-session's second changes but the picture does not, works nothing out at all while hidden, and
-paints its own background so that nothing behind it repaints (bench/idle_cost.py).
+session's second changes but the picture does not (nor works the frame out while its timer
+follows the step), works nothing out at all while hidden, and paints its own background so that
+nothing behind it repaints (bench/idle_cost.py).
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ class FigureView(QWidget):
         self._ready: tuple[FigureFrame | None, dict[str, tuple[float, float]]] | None = None
         self._look: tuple[object, float, str] | None = None  # figure, facing, key last painted
         self._seen: tuple[float, dict[str, tuple[float, float]]] = (0.0, {})  # last tick
+        self._step: tuple[object, ...] | None = None  # the session, step and state last shown
         self._page: QWidget | None = None
         self._countdown: CountdownPanel | None = None
         self._elsewhere: Callable[[], bool] = lambda: False
@@ -96,6 +98,11 @@ class FigureView(QWidget):
         """Show `session`'s step now; called whenever the session moves."""
         self._session = session if session is not None and session.state is not State.FINISHED \
             else None
+        step = None if session is None else (session, session.index, session.state)
+        if step == self._step and self._timer.isActive():
+            self._arm()  # the same step: the timer follows every pixel, unless it has settled
+            return
+        self._step = step
         self._ready = None
         if not self.isVisible():  # the one beside the countdown while the guide shows its own
             self._timer.stop()  # nothing to work out each second: shown, it catches up

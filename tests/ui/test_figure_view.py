@@ -257,18 +257,31 @@ def test_the_hidden_figure_works_nothing_out_and_catches_up_when_shown(
     hidden = page.figure  # beside the countdown: hidden while the guide shows its own
     assert not hidden.isVisible()
     asked = []
+    real = hidden.frame
+    monkeypatch.setattr(hidden, "frame", lambda: asked.append(1) or real())
+    _advance(window, clock, 3)  # three seconds
+    window.controller.next()  # and a new step
+    QApplication.processEvents()
+    assert asked == [] and not hidden.animating()
+    window.set_fullscreen(True)  # the guide goes, the figure beside the countdown shows
+    _advance(window, clock, 0.5)
+    assert asked and hidden.isVisible() and hidden.animating()
+    frame = real()
+    assert frame is not None and hidden.toolTip() == frame.figure.id.replace("-", " ") != ""
+
+
+def test_a_new_second_leaves_a_moving_figure_to_its_timer(window, clock, monkeypatch) -> None:
+    window.resize(1280, 800)
+    _to_effort(window, clock)
+    view = window.session_page.guide_figure
+    assert view.animating()
+    asked = []
     real = figure_view.frame_for
     monkeypatch.setattr(figure_view, "frame_for",
                         lambda *args: asked.append(args[3]) or real(*args))
-    _advance(window, clock, 3)  # three seconds: only the guide's figure works out frames
-    assert asked and not hidden.animating()
-    counted = len(asked)
-    page.guide_figure.show_session(window.session)
-    assert len(asked) == counted + 1  # the shown one does, each time the session moves
-    hidden.show_session(window.session)
-    assert len(asked) == counted + 1  # the hidden one does not
-    window.set_fullscreen(True)  # the guide goes, the figure beside the countdown shows
-    _advance(window, clock, 0.5)
-    assert hidden.isVisible() and hidden.animating()
-    frame = hidden.frame()
-    assert frame is not None and hidden.toolTip() == frame.figure.id.replace("-", " ") != ""
+    view.show_session(window.session)  # the same step: its timer follows it already
+    assert asked == []
+    view._tick()
+    assert len(asked) == 1
+    window.controller.next()  # a new step is worked out at once
+    assert len(asked) >= 2
